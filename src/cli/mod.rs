@@ -1,0 +1,59 @@
+//! Command-line interface: one file per subcommand; they parse, call the library, print.
+//!
+//! Exit codes: 0 ok, 1 the run failed, 2 bad input (a file, a field or an argument is wrong).
+
+mod erlang;
+mod simulate;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// A failure the binary reports as one clear line and an exit code.
+#[derive(Debug)]
+pub struct CliError {
+    pub code: u8,
+    pub message: String,
+}
+
+impl CliError {
+    /// Bad input: a file, a field or an argument is wrong (exit 2).
+    pub fn input(message: impl std::fmt::Display) -> Self {
+        CliError { code: 2, message: message.to_string() }
+    }
+    /// The run itself failed, e.g. an output could not be written (exit 1).
+    pub fn failed(message: impl std::fmt::Display) -> Self {
+        CliError { code: 1, message: message.to_string() }
+    }
+}
+
+pub type CliResult = Result<(), CliError>;
+
+#[derive(Parser)]
+#[command(name = "controlroom", version, about = "Planning simulator and call-handling trainer for police force control rooms")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Simulate a control-room model (the embedded default model if no FILE is given).
+    Simulate(simulate::Args),
+    /// Print analytic Erlang C / Erlang A figures for one queue.
+    Erlang(erlang::Args),
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Simulate(args) => simulate::run(args),
+        Command::Erlang(args) => erlang::run(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {}", e.message);
+            ExitCode::from(e.code)
+        }
+    }
+}

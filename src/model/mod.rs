@@ -1,0 +1,1 @@
+//! The planner's model file: serde types and their validation.

@@ -1,0 +1,1 @@
+//! Analytic Erlang C (M/M/n) and Erlang A (M/M/n+M) figures.

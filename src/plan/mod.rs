@@ -1,0 +1,3 @@
+//! Planning on top of the engine: replications, statistics, Erlang analytics and reports.
+
+pub mod erlang;

@@ -1,0 +1,1 @@
+//! The headless trainer: scenario types, the session state machine, scoring and debrief. No bevy.
