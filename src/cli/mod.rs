@@ -18,18 +18,28 @@ pub struct CliError {
 impl CliError {
     /// Bad input: a file, a field or an argument is wrong (exit 2).
     pub fn input(message: impl std::fmt::Display) -> Self {
-        CliError { code: 2, message: message.to_string() }
+        CliError {
+            code: 2,
+            message: message.to_string(),
+        }
     }
     /// The run itself failed, e.g. an output could not be written (exit 1).
     pub fn failed(message: impl std::fmt::Display) -> Self {
-        CliError { code: 1, message: message.to_string() }
+        CliError {
+            code: 1,
+            message: message.to_string(),
+        }
     }
 }
 
 pub type CliResult = Result<(), CliError>;
 
 #[derive(Parser)]
-#[command(name = "controlroom", version, about = "Planning simulator and call-handling trainer for police force control rooms")]
+#[command(
+    name = "controlroom",
+    version,
+    about = "Planning simulator and call-handling trainer for police force control rooms"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

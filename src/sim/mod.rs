@@ -1,2 +1,17 @@
 //! The discrete-event engine: clock, event queue, RNG streams and control-room state.
-//! No I/O and no printing: it takes a validated model and returns counts.
+//! No I/O and no printing: it takes a resolved [`Config`] and returns what it counted.
+
+pub mod arrivals;
+pub mod calls;
+pub mod config;
+pub mod dist;
+pub mod engine;
+pub mod event;
+pub mod roster;
+mod staff;
+pub mod streams;
+pub mod tracker;
+
+pub use calls::{CallRecord, CallSink, NoRecords, Outcome};
+pub use config::Config;
+pub use engine::{Replication, run};

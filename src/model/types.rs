@@ -1,0 +1,244 @@
+//! The planner's model file, as written in RON. Every field is documented in README and in
+//! the embedded default model (`scenarios/planning/default.ron`).
+
+use serde::{Deserialize, Serialize};
+
+/// A control-room model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Model {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub run: RunSettings,
+    pub channels: Vec<Channel>,
+    pub staff: Vec<StaffGroup>,
+}
+
+/// How long to run, how many times, and how to report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RunSettings {
+    /// Simulated days (the run starts on a Monday at 00:00).
+    pub horizon_days: f64,
+    /// Hours at the start not counted in the results (the room starts empty).
+    #[serde(default)]
+    pub warmup_hours: f64,
+    /// Independent replications; confidence intervals are across them.
+    #[serde(default = "default_replications")]
+    pub replications: u32,
+    pub seed: u64,
+    /// Length of a KPI interval in minutes (must divide a week; results fold onto the week).
+    #[serde(default = "default_kpi_minutes")]
+    pub kpi_interval_minutes: u32,
+}
+
+fn default_replications() -> u32 {
+    30
+}
+fn default_kpi_minutes() -> u32 {
+    60
+}
+
+/// A contact channel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Channel {
+    /// Name used in skills and reports, e.g. "999", "101", "digital".
+    pub id: String,
+    /// Lower is answered first (999 = 1, 101 = 2, digital = 3).
+    pub priority: u32,
+    /// Deferrable work (digital contact): no abandonment, taken when no call waits.
+    #[serde(default)]
+    pub deferrable: bool,
+    pub arrivals: Arrivals,
+    /// Talk time (or, for digital, working time).
+    pub talk: Duration,
+    /// Wrap-up (after-call work); none if omitted.
+    #[serde(default)]
+    pub wrap: Option<Duration>,
+    /// How long a caller will wait before hanging up; None = waits for ever.
+    #[serde(default)]
+    pub patience: Option<Duration>,
+    #[serde(default)]
+    pub redial: Option<Redial>,
+    #[serde(default)]
+    pub callback: Option<Callback>,
+    /// Channels whose waiting calls may interrupt a handler on this (deferrable) work.
+    #[serde(default)]
+    pub interrupted_by: Vec<String>,
+    #[serde(default)]
+    pub service_level: ServiceLevel,
+}
+
+/// Service-level target: `target` share answered within `threshold_s` seconds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceLevel {
+    pub threshold_s: f64,
+    pub target: f64,
+}
+
+impl Default for ServiceLevel {
+    /// The national 999 standard: 90% answered within 10 seconds.
+    fn default() -> Self {
+        ServiceLevel {
+            threshold_s: 10.0,
+            target: 0.9,
+        }
+    }
+}
+
+/// Arrivals on a channel: a weekly profile with optional overdispersion and surges.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Arrivals {
+    pub profile: Profile,
+    /// Day-to-day variation: coefficient of variation of a gamma multiplier per day (0 = none).
+    #[serde(default)]
+    pub day_to_day_cv: f64,
+    #[serde(default)]
+    pub surges: Vec<Surge>,
+}
+
+/// The weekly demand profile.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Profile {
+    /// The same rate all week (calls per hour).
+    Constant { per_hour: f64 },
+    /// One rate (calls per hour) per interval of the week, from Monday 00:00.
+    Weekly {
+        interval_minutes: u32,
+        per_hour: Vec<f64>,
+    },
+    /// Calls per day, Monday to Sunday, spread over the day by 24 hourly weights.
+    Daily {
+        per_day: Vec<f64>,
+        hour_shape: Vec<f64>,
+    },
+    /// Historical interval counts exported from telephony: a CSV with a `start` date-time (or
+    /// `day` and `time`) column and a count column; averaged over the weeks it covers.
+    Csv {
+        path: String,
+        interval_minutes: u32,
+        #[serde(default)]
+        count_column: Option<String>,
+    },
+}
+
+/// A major incident: one channel's demand multiplied for a period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Surge {
+    /// Day of the run (0 = the first Monday).
+    pub day: u32,
+    /// Time of day "HH:MM".
+    pub start: String,
+    pub hours: f64,
+    pub multiplier: f64,
+}
+
+/// A duration distribution in seconds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Duration {
+    Exponential {
+        mean_s: f64,
+    },
+    LogNormal {
+        mean_s: f64,
+        sd_s: f64,
+    },
+    Gamma {
+        mean_s: f64,
+        sd_s: f64,
+    },
+    Fixed {
+        s: f64,
+    },
+    /// Observed durations in seconds from a CSV (column `seconds`, or the named one).
+    Empirical {
+        path: String,
+        #[serde(default)]
+        column: Option<String>,
+    },
+}
+
+/// An abandoned caller tries again with this probability after this delay.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Redial {
+    pub probability: f64,
+    pub delay: Duration,
+}
+
+/// A call-back offer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Callback {
+    /// Offer a call-back when the estimated wait passes this many seconds.
+    pub offer_when_wait_over_s: f64,
+    /// Share of callers offered who accept (Humberside: 0.125).
+    pub take_up: f64,
+    /// Share of call-backs that reach the caller (Humberside: 0.965).
+    pub success: f64,
+    /// Handler seconds spent on a call-back that does not get through.
+    #[serde(default = "default_failed_attempt")]
+    pub failed_attempt_s: f64,
+}
+
+fn default_failed_attempt() -> f64 {
+    60.0
+}
+
+/// A group of handlers with the same skills and rota.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaffGroup {
+    pub name: String,
+    /// Channel ids this group answers.
+    pub skills: Vec<String>,
+    /// Handlers in each team.
+    pub handlers: u32,
+    /// Teams working the rota, staggered evenly through its cycle.
+    #[serde(default = "one")]
+    pub teams: u32,
+    pub rota: Rota,
+    #[serde(default)]
+    pub breaks: Vec<Break>,
+    /// Share of rostered shifts lost to sickness, training and leave.
+    #[serde(default)]
+    pub shrinkage: f64,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// A shift cycle: shift codes and a day-by-day pattern such as "DDNN----".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rota {
+    pub shifts: Vec<Shift>,
+    /// One character per day of the cycle: a shift code, or '-' for a rest day.
+    pub pattern: String,
+    /// Day of the cycle that falls on the first Monday for the first team.
+    #[serde(default)]
+    pub start_day: u32,
+}
+
+/// A shift: code letter, start time "HH:MM" and length in hours.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Shift {
+    pub code: String,
+    pub start: String,
+    pub hours: f64,
+}
+
+/// A paid break, taken this many hours into the shift (or when the call in hand ends).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Break {
+    pub after_hours: f64,
+    pub minutes: f64,
+}

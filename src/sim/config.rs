@@ -1,0 +1,156 @@
+//! The engine's input: a fully resolved, validated description of one control room.
+//!
+//! `model::validate` builds this from a planner's file (loading any CSVs); the engine never
+//! reads files. Times are seconds from the start of the run, which is Monday 00:00.
+
+use std::sync::Arc;
+
+/// Seconds in a day and in a week.
+pub const DAY_S: f64 = 86_400.0;
+pub const WEEK_S: f64 = 7.0 * DAY_S;
+
+/// A duration distribution, in seconds, with parameters already checked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dist {
+    Exponential {
+        mean: f64,
+    },
+    LogNormal {
+        mu: f64,
+        sigma: f64,
+    },
+    Gamma {
+        shape: f64,
+        scale: f64,
+    },
+    Fixed {
+        value: f64,
+    },
+    /// Resampled uniformly from observed durations (non-empty, all finite and >= 0).
+    Empirical {
+        samples: Arc<[f64]>,
+    },
+}
+
+impl Dist {
+    /// The distribution's mean in seconds.
+    pub fn mean(&self) -> f64 {
+        match self {
+            Dist::Exponential { mean } => *mean,
+            Dist::LogNormal { mu, sigma } => (mu + sigma * sigma / 2.0).exp(),
+            Dist::Gamma { shape, scale } => shape * scale,
+            Dist::Fixed { value } => *value,
+            Dist::Empirical { samples } => samples.iter().sum::<f64>() / samples.len() as f64,
+        }
+    }
+}
+
+/// A window in which one channel's demand is multiplied (e.g. a major incident).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Surge {
+    pub start_s: f64,
+    pub end_s: f64,
+    pub multiplier: f64,
+}
+
+/// Call-back offer for a queue (e.g. 101): callers facing a long wait may hang up and keep
+/// their place; a handler rings them back when their turn comes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Callback {
+    /// Offer when the estimated wait on arrival exceeds this many seconds.
+    pub offer_over_s: f64,
+    /// Share of offered callers who accept.
+    pub take_up: f64,
+    /// Probability that the call-back reaches the caller.
+    pub success: f64,
+    /// Handler time spent on a call-back that does not get through.
+    pub failed_attempt_s: f64,
+}
+
+/// An abandoned caller may try again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Redial {
+    pub probability: f64,
+    pub delay: Dist,
+}
+
+/// One contact channel (999, 101, digital, ...).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChannelConfig {
+    pub name: String,
+    /// Lower is served first.
+    pub priority: u32,
+    /// Deferrable work (digital): no patience; taken when no call waits.
+    pub deferrable: bool,
+    /// Arrival rate per second for each profile interval of the week.
+    pub rates_per_s: Vec<f64>,
+    /// Length of one profile interval in seconds (divides a day).
+    pub profile_interval_s: f64,
+    /// Coefficient of variation of a gamma day-to-day demand multiplier (0 = none).
+    pub day_cv: f64,
+    pub surges: Vec<Surge>,
+    pub talk: Dist,
+    pub wrap: Dist,
+    pub patience: Option<Dist>,
+    pub redial: Option<Redial>,
+    pub callback: Option<Callback>,
+    /// Indices of channels whose waiting calls may interrupt a handler working on this channel.
+    pub interrupted_by: Vec<usize>,
+    /// Service-level threshold in seconds.
+    pub sl_threshold_s: f64,
+    /// Service-level target (share answered within the threshold), for reporting.
+    pub sl_target: f64,
+}
+
+/// A shift within a rota: start time of day and length.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShiftTime {
+    pub start_s: f64,
+    pub length_s: f64,
+}
+
+/// A break within a shift, relative to the shift start.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BreakTime {
+    pub after_s: f64,
+    pub length_s: f64,
+}
+
+/// A group of handlers with the same skills on the same rota.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupConfig {
+    pub name: String,
+    /// Channel indices this group takes.
+    pub skills: Vec<usize>,
+    /// Handlers per team.
+    pub handlers: u32,
+    /// The rota cycle: for each day, the shift worked (or None for a rest day).
+    pub pattern: Vec<Option<ShiftTime>>,
+    /// Cycle day on which team 0's Monday of week one falls; team k starts
+    /// `k * pattern.len() / teams` days further on.
+    pub start_day: usize,
+    pub teams: u32,
+    pub breaks: Vec<BreakTime>,
+    /// Probability a rostered handler is absent for a shift (sickness, training, leave).
+    pub shrinkage: f64,
+}
+
+/// Everything the engine needs for one run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub channels: Vec<ChannelConfig>,
+    pub groups: Vec<GroupConfig>,
+    pub horizon_s: f64,
+    pub warmup_s: f64,
+    /// KPI interval length in seconds (divides a week). Results fold onto the week.
+    pub kpi_interval_s: f64,
+    pub seed: u64,
+    pub replications: u32,
+}
+
+impl Config {
+    /// Number of KPI intervals in a week.
+    pub fn kpi_intervals(&self) -> usize {
+        (WEEK_S / self.kpi_interval_s).round() as usize
+    }
+}

@@ -1,0 +1,420 @@
+//! The engine: one replication of a control room, event by event.
+//!
+//! Contacts arrive per channel, queue by channel priority (999 before 101 before digital),
+//! are answered by the longest-idle handler with the skill, or abandon when their patience runs
+//! out. Handlers follow the roster, take breaks, finish the call in hand at the end of a shift,
+//! and (where configured) put a digital item aside to take a waiting 999 call.
+
+use super::arrivals::ArrivalProcess;
+use super::calls::{Call, CallRecord, CallSink, Calls, Outcome, State};
+use super::config::{Config, DAY_S};
+use super::dist::Sampler;
+use super::event::{Ev, EventQueue};
+use super::roster::seats;
+use super::staff::Handler;
+use super::streams::{Purpose, Rng, stream};
+use super::tracker::Tracker;
+use std::collections::VecDeque;
+
+/// What one replication produced.
+#[derive(Debug, Clone)]
+pub struct Replication {
+    pub tracker: Tracker,
+    /// Events processed (for throughput figures).
+    pub events: u64,
+    /// Most contacts ever in the system at once (slab high-water mark).
+    pub peak_live_calls: usize,
+}
+
+pub(super) const NONE: u32 = u32::MAX;
+
+/// Per-channel samplers and streams.
+pub(super) struct ChannelRun {
+    pub(super) arrivals: ArrivalProcess,
+    pub(super) arrival_rng: Rng,
+    pub(super) handling_rng: Rng,
+    pub(super) patience_rng: Rng,
+    pub(super) behaviour_rng: Rng,
+    pub(super) talk: Sampler,
+    pub(super) wrap: Sampler,
+    pub(super) patience: Option<Sampler>,
+    pub(super) redial_delay: Option<Sampler>,
+    pub(super) mean_handle: f64,
+    pub(super) queue: VecDeque<(u32, u32)>,
+    pub(super) waiting: u32,
+    pub(super) queue_changed: f64,
+    /// Deferrable channels whose work a waiting call of this channel may interrupt.
+    pub(super) interrupts: Vec<usize>,
+}
+
+/// One replication in progress.
+pub struct Engine<'a, S: CallSink> {
+    pub(super) cfg: &'a Config,
+    pub(super) now: f64,
+    pub(super) start: f64,
+    pub(super) end: f64,
+    pub(super) events: EventQueue,
+    pub(super) calls: Calls,
+    pub(super) ch: Vec<ChannelRun>,
+    pub(super) handlers: Vec<Handler>,
+    pub(super) idle: Vec<VecDeque<(u32, u32)>>,
+    /// Handlers signed in (idle or busy) per group, for call-back wait estimates.
+    pub(super) signed_in: Vec<u32>,
+    /// Per group: its channels in the order it serves them.
+    pub(super) serve_order: Vec<Vec<usize>>,
+    /// Per channel: the groups that take it, specialists first.
+    pub(super) takers: Vec<Vec<usize>>,
+    pub(super) roster_rng: Rng,
+    pub(super) tracker: Tracker,
+    pub(super) sink: &'a mut S,
+    pub(super) processed: u64,
+}
+
+/// Run replication `rep` of `cfg`, handing each contact's record to `sink`.
+pub fn run<S: CallSink>(cfg: &Config, rep: u32, sink: &mut S) -> Replication {
+    let mut e = Engine::new(cfg, rep, sink);
+    e.run();
+    e.finish()
+}
+
+impl<'a, S: CallSink> Engine<'a, S> {
+    fn new(cfg: &'a Config, rep: u32, sink: &'a mut S) -> Self {
+        let start = 0.0;
+        let end = start + cfg.horizon_s;
+        let ch: Vec<ChannelRun> = cfg
+            .channels
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let mut demand = stream(cfg.seed, rep, Purpose::Demand, i);
+                ChannelRun {
+                    arrivals: ArrivalProcess::new(c, start, end, &mut demand),
+                    arrival_rng: stream(cfg.seed, rep, Purpose::Arrivals, i),
+                    handling_rng: stream(cfg.seed, rep, Purpose::Handling, i),
+                    patience_rng: stream(cfg.seed, rep, Purpose::Patience, i),
+                    behaviour_rng: stream(cfg.seed, rep, Purpose::Behaviour, i),
+                    talk: Sampler::new(&c.talk),
+                    wrap: Sampler::new(&c.wrap),
+                    patience: c
+                        .patience
+                        .as_ref()
+                        .filter(|_| !c.deferrable)
+                        .map(Sampler::new),
+                    redial_delay: c.redial.as_ref().map(|r| Sampler::new(&r.delay)),
+                    mean_handle: c.talk.mean() + c.wrap.mean(),
+                    queue: VecDeque::new(),
+                    waiting: 0,
+                    queue_changed: start,
+                    interrupts: cfg
+                        .channels
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, d)| d.deferrable && d.interrupted_by.contains(&i))
+                        .map(|(j, _)| j)
+                        .collect(),
+                }
+            })
+            .collect();
+        let handlers = seats(&cfg.groups)
+            .into_iter()
+            .map(|seat| Handler::new(seat, start))
+            .collect();
+        let priority = |c: &usize| (cfg.channels[*c].priority, *c);
+        let serve_order = cfg
+            .groups
+            .iter()
+            .map(|g| {
+                let mut s = g.skills.clone();
+                s.sort_by_key(priority);
+                s
+            })
+            .collect();
+        let takers = (0..cfg.channels.len())
+            .map(|c| {
+                let mut gs: Vec<usize> = (0..cfg.groups.len())
+                    .filter(|&g| cfg.groups[g].skills.contains(&c))
+                    .collect();
+                gs.sort_by_key(|&g| (cfg.groups[g].skills.len(), g));
+                gs
+            })
+            .collect();
+        Engine {
+            cfg,
+            now: start,
+            start,
+            end,
+            events: EventQueue::default(),
+            calls: Calls::default(),
+            ch,
+            handlers,
+            idle: vec![VecDeque::new(); cfg.groups.len()],
+            signed_in: vec![0; cfg.groups.len()],
+            serve_order,
+            takers,
+            roster_rng: stream(cfg.seed, rep, Purpose::Roster, 0),
+            tracker: Tracker::new(
+                cfg.channels.len(),
+                cfg.groups.len(),
+                cfg.kpi_interval_s,
+                start + cfg.warmup_s,
+            ),
+            sink,
+            processed: 0,
+        }
+    }
+
+    fn run(&mut self) {
+        let first_day = (self.start / DAY_S).floor() as i32;
+        self.events.push(self.start, Ev::RosterDay(first_day - 1));
+        for c in 0..self.ch.len() {
+            self.schedule_arrival(c);
+        }
+        while let Some((t, ev)) = self.events.pop_before(self.end) {
+            self.now = t;
+            self.processed += 1;
+            match ev {
+                Ev::Arrival(c) => {
+                    self.schedule_arrival(c as usize);
+                    self.arrive(c as usize, false);
+                }
+                Ev::Redial(c) => self.arrive(c as usize, true),
+                Ev::Abandon { call, generation } => self.abandon(call, generation),
+                Ev::Finish { handler, epoch } => {
+                    if self.handlers[handler as usize].current(epoch) {
+                        self.finish_work(handler);
+                    }
+                }
+                Ev::RosterDay(day) => self.roster_day(day),
+                Ev::ShiftStart { handler, day } => self.shift_start(handler, day),
+                Ev::ShiftEnd { handler } => self.shift_end(handler),
+                Ev::BreakStart { handler, length_s } => self.break_start(handler, length_s as f64),
+                Ev::BreakEnd { handler } => self.break_end(handler),
+            }
+        }
+        self.now = self.end;
+    }
+
+    fn schedule_arrival(&mut self, c: usize) {
+        let run = &mut self.ch[c];
+        if let Some(t) = run.arrivals.next(&mut run.arrival_rng, self.end) {
+            self.events.push(t, Ev::Arrival(c as u16));
+        }
+    }
+
+    // ----- contacts -----
+
+    fn arrive(&mut self, c: usize, redial: bool) {
+        let cfg: &'a Config = self.cfg;
+        let cfg = &cfg.channels[c];
+        let run = &mut self.ch[c];
+        let talk = run.talk.sample(&mut run.handling_rng);
+        let wrap = run.wrap.sample(&mut run.handling_rng);
+        let patience = run
+            .patience
+            .as_ref()
+            .map(|p| p.sample(&mut run.patience_rng));
+        let (u_callback_take, u_callback_success) = if cfg.callback.is_some() {
+            (
+                rand::Rng::random::<f32>(&mut run.behaviour_rng),
+                rand::Rng::random::<f32>(&mut run.behaviour_rng),
+            )
+        } else {
+            (1.0, 1.0)
+        };
+        let (u_redial, redial_delay) = match &run.redial_delay {
+            Some(d) => (
+                rand::Rng::random::<f32>(&mut run.behaviour_rng),
+                d.sample(&mut run.behaviour_rng),
+            ),
+            None => (1.0, 0.0),
+        };
+        let counted = self.now >= self.tracker.bins.count_from;
+        let bin = self.tracker.bins.interval(self.now);
+        let (slot, generation) = self.calls.insert(Call {
+            id: 0,
+            generation: 0,
+            state: State::Waiting,
+            channel: c as u16,
+            bin: bin as u16,
+            counted,
+            redial,
+            callback: false,
+            resumed: false,
+            arrival: self.now,
+            talk,
+            wrap,
+            u_callback_take,
+            u_callback_success,
+            u_redial,
+            redial_delay,
+            handler: NONE,
+            answered_at: 0.0,
+        });
+        if counted {
+            let b = &mut self.tracker.channels[c][bin];
+            b.offered += 1;
+            b.redials += redial as u64;
+        }
+        if let Some(h) = self.idle_taker(c) {
+            self.begin(h, slot);
+            return;
+        }
+        if let Some(h) = self.interruptible(c) {
+            self.interrupt(h, slot);
+            return;
+        }
+        // Queue. A caller facing a long wait may take a call-back and keep their place.
+        if let Some(cb) = &cfg.callback
+            && self.estimated_wait(c) > cb.offer_over_s
+        {
+            let take = (u_callback_take as f64) < cb.take_up;
+            if counted {
+                let b = &mut self.tracker.channels[c][bin];
+                b.callbacks_offered += 1;
+                b.callbacks_accepted += take as u64;
+            }
+            if take {
+                self.calls.get_mut(slot).callback = true;
+                self.enqueue(c, slot, generation, false);
+                return;
+            }
+        }
+        self.enqueue(c, slot, generation, false);
+        if let Some(p) = patience {
+            self.events.push(
+                self.now + p,
+                Ev::Abandon {
+                    call: slot,
+                    generation,
+                },
+            );
+        }
+    }
+
+    /// A rough wait estimate for a caller joining channel `c` now: the work queued ahead of
+    /// them spread over the handlers signed in who take this channel.
+    fn estimated_wait(&self, c: usize) -> f64 {
+        let p = self.cfg.channels[c].priority;
+        let ahead: u32 = (0..self.ch.len())
+            .filter(|&d| self.cfg.channels[d].priority <= p)
+            .map(|d| self.ch[d].waiting)
+            .sum();
+        let staff: u32 = self.takers[c].iter().map(|&g| self.signed_in[g]).sum();
+        (ahead + 1) as f64 * self.ch[c].mean_handle / staff.max(1) as f64
+    }
+
+    /// Account the queue-length area up to now, then change the number waiting by `delta`.
+    pub(super) fn queue_len_changed(&mut self, c: usize, delta: i32) {
+        let bins = self.tracker.bins;
+        let run = &mut self.ch[c];
+        let waiting = run.waiting as f64;
+        if waiting > 0.0 {
+            let area = &mut self.tracker.channels[c];
+            bins.spread(run.queue_changed, self.now, |i, dt| {
+                area[i].queue_area += waiting * dt
+            });
+        }
+        run.queue_changed = self.now;
+        run.waiting = run.waiting.saturating_add_signed(delta);
+    }
+
+    pub(super) fn enqueue(&mut self, c: usize, slot: u32, generation: u32, front: bool) {
+        self.queue_len_changed(c, 1);
+        let q = &mut self.ch[c].queue;
+        if front {
+            q.push_front((slot, generation));
+        } else {
+            q.push_back((slot, generation));
+        }
+    }
+
+    /// The first live contact waiting on channel `c`.
+    pub(super) fn dequeue(&mut self, c: usize) -> Option<u32> {
+        while let Some((slot, generation)) = self.ch[c].queue.pop_front() {
+            if self.calls.is(slot, generation, State::Waiting) {
+                self.queue_len_changed(c, -1);
+                return Some(slot);
+            }
+        }
+        None
+    }
+
+    fn abandon(&mut self, slot: u32, generation: u32) {
+        if !self.calls.is(slot, generation, State::Waiting) {
+            return;
+        }
+        let call = self.calls.get(slot).clone();
+        let c = call.channel as usize;
+        self.queue_len_changed(c, -1);
+        let wait = self.now - call.arrival;
+        if call.counted {
+            let b = &mut self.tracker.channels[c][call.bin as usize];
+            b.abandoned += 1;
+            b.resolved += 1;
+            b.queue_time_sum += wait;
+        }
+        self.record(&call, Outcome::Abandoned, wait, None);
+        self.calls.release(slot);
+        if let Some(r) = &self.cfg.channels[c].redial
+            && (call.u_redial as f64) < r.probability
+        {
+            self.events
+                .push(self.now + call.redial_delay, Ev::Redial(c as u16));
+        }
+    }
+
+    pub(super) fn record(
+        &mut self,
+        call: &Call,
+        outcome: Outcome,
+        wait_s: f64,
+        handler: Option<u32>,
+    ) {
+        self.sink.record(&CallRecord {
+            id: call.id,
+            channel: call.channel as usize,
+            arrival_s: call.arrival,
+            outcome,
+            wait_s,
+            handler: handler.map(|h| (h, self.handlers[h as usize].seat.group)),
+            talk_s: call.talk,
+            wrap_s: call.wrap,
+            redial: call.redial,
+            counted: call.counted,
+        });
+    }
+
+    // ----- end of run -----
+
+    fn finish(mut self) -> Replication {
+        let (start, end) = (self.start, self.end);
+        self.tracker.cover(start, end);
+        for c in 0..self.ch.len() {
+            self.queue_len_changed(c, 0);
+        }
+        self.close_handlers();
+        let live: Vec<(u32, Call)> = self.calls.live().map(|(i, c)| (i, c.clone())).collect();
+        for (_, call) in live {
+            match call.state {
+                State::Waiting => {
+                    if call.counted {
+                        self.tracker.channels[call.channel as usize][call.bin as usize]
+                            .waiting_at_end += 1;
+                    }
+                    let wait = end - call.arrival;
+                    self.record(&call, Outcome::WaitingAtEnd, wait, None);
+                }
+                State::InService => {
+                    let wait = call.answered_at - call.arrival;
+                    self.record(&call, Outcome::Answered, wait, Some(call.handler));
+                }
+                State::Free => {}
+            }
+        }
+        Replication {
+            tracker: self.tracker,
+            events: self.processed,
+            peak_live_calls: self.calls.capacity(),
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! The event queue: a binary heap ordered by time, ties broken by insertion order so runs are
+//! deterministic.
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+/// What happens at an event.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Ev {
+    /// The next new contact on a channel.
+    Arrival(u16),
+    /// An abandoned caller tries again.
+    Redial(u16),
+    /// A queued caller's patience runs out (stale if answered first).
+    Abandon {
+        call: u32,
+        generation: u32,
+    },
+    /// A handler finishes their current work (stale if the epoch moved on).
+    Finish {
+        handler: u32,
+        epoch: u32,
+    },
+    /// Put the shifts starting on this day on the calendar.
+    RosterDay(i32),
+    ShiftStart {
+        handler: u32,
+        day: i32,
+    },
+    ShiftEnd {
+        handler: u32,
+    },
+    BreakStart {
+        handler: u32,
+        length_s: f32,
+    },
+    BreakEnd {
+        handler: u32,
+    },
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    t: f64,
+    seq: u64,
+    ev: Ev,
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, o: &Self) -> bool {
+        self.cmp(o) == Ordering::Equal
+    }
+}
+impl Eq for Entry {}
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Entry {
+    /// Reversed, so the max-heap pops the earliest event.
+    fn cmp(&self, o: &Self) -> Ordering {
+        o.t.total_cmp(&self.t).then(o.seq.cmp(&self.seq))
+    }
+}
+
+/// The future event list.
+#[derive(Debug, Default)]
+pub struct EventQueue {
+    heap: BinaryHeap<Entry>,
+    seq: u64,
+}
+
+impl EventQueue {
+    #[inline]
+    pub fn push(&mut self, t: f64, ev: Ev) {
+        self.seq += 1;
+        self.heap.push(Entry {
+            t,
+            seq: self.seq,
+            ev,
+        });
+    }
+
+    /// The earliest event if it happens before `end`.
+    #[inline]
+    pub fn pop_before(&mut self, end: f64) -> Option<(f64, Ev)> {
+        match self.heap.peek() {
+            Some(e) if e.t < end => self.heap.pop().map(|e| (e.t, e.ev)),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pops_in_time_order_with_ties_first_in_first_out() {
+        let mut q = EventQueue::default();
+        q.push(5.0, Ev::Arrival(0));
+        q.push(1.0, Ev::Arrival(1));
+        q.push(5.0, Ev::Arrival(2));
+        q.push(9.0, Ev::Arrival(3));
+        let mut got = vec![];
+        while let Some((t, ev)) = q.pop_before(9.0) {
+            got.push((t, ev));
+        }
+        assert_eq!(
+            got,
+            vec![
+                (1.0, Ev::Arrival(1)),
+                (5.0, Ev::Arrival(0)),
+                (5.0, Ev::Arrival(2))
+            ]
+        );
+    }
+}

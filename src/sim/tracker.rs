@@ -1,0 +1,254 @@
+//! Trackers: what the engine counts while it runs, folded onto KPI intervals of the week.
+//!
+//! Memory is fixed by the number of intervals, channels and groups, never by the number of
+//! calls, so a year's run takes no more memory than a week's. Waits go into a fixed histogram
+//! so percentiles need no per-call storage.
+
+use super::config::WEEK_S;
+
+/// Number of wait-histogram bins: 1 s to a minute, 10 s to 10 min, 1 min to an hour,
+/// 15 min to a day, then one overflow bin.
+pub const WAIT_BINS: usize = 257;
+
+/// The histogram bin of a wait in seconds.
+#[inline]
+pub fn wait_bin(w: f64) -> usize {
+    if w < 60.0 {
+        w.max(0.0) as usize
+    } else if w < 600.0 {
+        60 + ((w - 60.0) / 10.0) as usize
+    } else if w < 3600.0 {
+        114 + ((w - 600.0) / 60.0) as usize
+    } else if w < 86_400.0 {
+        164 + ((w - 3600.0) / 900.0) as usize
+    } else {
+        WAIT_BINS - 1
+    }
+}
+
+/// The [lower, upper) edges of a bin in seconds (the overflow bin is given one day's width).
+pub fn bin_edges(b: usize) -> (f64, f64) {
+    match b {
+        0..60 => (b as f64, b as f64 + 1.0),
+        60..114 => (60.0 + (b - 60) as f64 * 10.0, 70.0 + (b - 60) as f64 * 10.0),
+        114..164 => (
+            600.0 + (b - 114) as f64 * 60.0,
+            660.0 + (b - 114) as f64 * 60.0,
+        ),
+        164..256 => (
+            3600.0 + (b - 164) as f64 * 900.0,
+            4500.0 + (b - 164) as f64 * 900.0,
+        ),
+        _ => (86_400.0, 172_800.0),
+    }
+}
+
+/// A wait histogram.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WaitHist(pub Box<[u32; WAIT_BINS]>);
+
+impl Default for WaitHist {
+    fn default() -> Self {
+        WaitHist(Box::new([0; WAIT_BINS]))
+    }
+}
+
+impl WaitHist {
+    #[inline]
+    pub fn add(&mut self, w: f64) {
+        self.0[wait_bin(w)] += 1;
+    }
+    pub fn merge(&mut self, other: &WaitHist) {
+        for (a, b) in self.0.iter_mut().zip(other.0.iter()) {
+            *a += b;
+        }
+    }
+    pub fn count(&self) -> u64 {
+        self.0.iter().map(|&c| c as u64).sum()
+    }
+    /// The q-quantile (0..1), interpolating linearly inside the bin; None if empty.
+    pub fn quantile(&self, q: f64) -> Option<f64> {
+        let n = self.count();
+        if n == 0 {
+            return None;
+        }
+        let target = q.clamp(0.0, 1.0) * n as f64;
+        let mut cum = 0.0;
+        for (b, &c) in self.0.iter().enumerate() {
+            let c = c as f64;
+            if c > 0.0 && cum + c >= target {
+                let (lo, hi) = bin_edges(b);
+                return Some(lo + (hi - lo) * ((target - cum) / c).clamp(0.0, 1.0));
+            }
+            cum += c;
+        }
+        Some(bin_edges(WAIT_BINS - 1).0)
+    }
+}
+
+/// Counts for one channel in one KPI interval (by the interval in which the call arrived).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ChannelBin {
+    /// Contacts offered (first attempts and redials).
+    pub offered: u64,
+    pub answered: u64,
+    pub abandoned: u64,
+    /// Still waiting when the run ended.
+    pub waiting_at_end: u64,
+    /// Answered within the channel's service-level threshold.
+    pub answered_in_sl: u64,
+    /// Sum of waits of answered contacts (s).
+    pub wait_sum: f64,
+    /// Sum of time in queue of all resolved contacts, answered or abandoned (s).
+    pub queue_time_sum: f64,
+    /// Answered or abandoned (the denominator of `queue_time_sum`).
+    pub resolved: u64,
+    pub redials: u64,
+    pub callbacks_offered: u64,
+    pub callbacks_accepted: u64,
+    pub callbacks_made: u64,
+    pub callbacks_successful: u64,
+    /// Time-integral of the number waiting (s·calls), by the interval in which it accrued.
+    pub queue_area: f64,
+    pub waits: WaitHist,
+}
+
+impl ChannelBin {
+    pub fn merge(&mut self, o: &ChannelBin) {
+        self.offered += o.offered;
+        self.answered += o.answered;
+        self.abandoned += o.abandoned;
+        self.waiting_at_end += o.waiting_at_end;
+        self.answered_in_sl += o.answered_in_sl;
+        self.wait_sum += o.wait_sum;
+        self.queue_time_sum += o.queue_time_sum;
+        self.resolved += o.resolved;
+        self.redials += o.redials;
+        self.callbacks_offered += o.callbacks_offered;
+        self.callbacks_accepted += o.callbacks_accepted;
+        self.callbacks_made += o.callbacks_made;
+        self.callbacks_successful += o.callbacks_successful;
+        self.queue_area += o.queue_area;
+        self.waits.merge(&o.waits);
+    }
+}
+
+/// Time accounts for one staff group in one KPI interval.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GroupBin {
+    /// Handler-seconds signed in and available to work (on shift, not on a break).
+    pub staffed_s: f64,
+    /// Handler-seconds busy with contacts (talk, wrap-up, failed call-back attempts).
+    pub busy_s: f64,
+}
+
+/// The KPI intervals of the week: maps times to intervals and spreads spans over them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bins {
+    pub interval_s: f64,
+    /// Only what happens at or after this time is counted.
+    pub count_from: f64,
+    pub n: usize,
+}
+
+impl Bins {
+    /// The KPI interval of the week that contains `t`.
+    #[inline]
+    pub fn interval(&self, t: f64) -> usize {
+        ((t.rem_euclid(WEEK_S) / self.interval_s) as usize).min(self.n - 1)
+    }
+
+    /// Spread the span [a, b) over KPI intervals, calling `f(interval, seconds)`; only the part
+    /// after `count_from` counts.
+    #[inline]
+    pub fn spread(&self, a: f64, b: f64, mut f: impl FnMut(usize, f64)) {
+        let mut t = a.max(self.count_from);
+        while t < b {
+            let k = (t / self.interval_s).floor();
+            let mut edge = (k + 1.0) * self.interval_s;
+            if edge <= t {
+                edge = (k + 2.0) * self.interval_s;
+            }
+            let end = edge.min(b);
+            f(self.interval(t), end - t);
+            t = end;
+        }
+    }
+}
+
+/// Everything one replication counted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tracker {
+    pub bins: Bins,
+    /// `channels[c][i]`: channel c, KPI interval i of the week.
+    pub channels: Vec<Vec<ChannelBin>>,
+    /// `groups[g][i]`.
+    pub groups: Vec<Vec<GroupBin>>,
+    /// Seconds of counted run time that fell in each KPI interval of the week.
+    pub covered_s: Vec<f64>,
+}
+
+impl Tracker {
+    pub fn new(channels: usize, groups: usize, interval_s: f64, count_from: f64) -> Self {
+        let n = ((WEEK_S / interval_s).round() as usize).max(1);
+        Tracker {
+            bins: Bins {
+                interval_s,
+                count_from,
+                n,
+            },
+            channels: vec![vec![ChannelBin::default(); n]; channels],
+            groups: vec![vec![GroupBin::default(); n]; groups],
+            covered_s: vec![0.0; n],
+        }
+    }
+
+    /// Record that the run covered [a, b).
+    pub fn cover(&mut self, a: f64, b: f64) {
+        let cov = &mut self.covered_s;
+        self.bins.spread(a, b, |i, dt| cov[i] += dt);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bins_are_contiguous_and_contain_their_values() {
+        for b in 0..WAIT_BINS - 1 {
+            let (lo, hi) = bin_edges(b);
+            assert_eq!(bin_edges(b + 1).0, hi, "bin {b}");
+            assert_eq!(wait_bin(lo), b);
+            assert_eq!(wait_bin((lo + hi) / 2.0), b);
+        }
+        assert_eq!(wait_bin(1e9), WAIT_BINS - 1);
+    }
+
+    #[test]
+    fn quantile_interpolates_within_bins() {
+        let mut h = WaitHist::default();
+        for w in 0..100 {
+            h.add(w as f64 + 0.5);
+        }
+        let p90 = h.quantile(0.9).unwrap_or(f64::NAN);
+        assert!((p90 - 90.0).abs() <= 10.0, "{p90}");
+        let mut exact = WaitHist::default();
+        for w in 0..50 {
+            exact.add(w as f64 + 0.5);
+        }
+        assert!((exact.quantile(0.5).unwrap_or(f64::NAN) - 25.0).abs() < 1e-9);
+        assert_eq!(WaitHist::default().quantile(0.9), None);
+    }
+
+    #[test]
+    fn spread_splits_spans_at_interval_edges_and_skips_warmup() {
+        let t = Tracker::new(1, 1, 3600.0, 1800.0).bins;
+        let mut got = vec![];
+        t.spread(0.0, 7300.0, |i, dt| got.push((i, dt)));
+        assert_eq!(got, vec![(0, 1800.0), (1, 3600.0), (2, 100.0)]);
+        let mut wrap = vec![];
+        t.spread(WEEK_S - 10.0, WEEK_S + 10.0, |i, dt| wrap.push((i, dt)));
+        assert_eq!(wrap, vec![(167, 10.0), (0, 10.0)]);
+    }
+}
