@@ -1,10 +1,131 @@
-//! `controlroom simulate`: run a model and print or write its results.
+//! `controlroom simulate`: run a model (the embedded default if none is given), print the
+//! summary table, and optionally write CSV results and a per-call audit file.
 
-use super::CliResult;
+use super::{CliError, CliResult};
+use controlroom::files::write_atomic;
+use controlroom::model;
+use controlroom::plan::{audit, kpi, replicate, report};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::path::PathBuf;
+use std::time::Instant;
 
 #[derive(clap::Args)]
-pub struct Args {}
+#[command(after_help = "Examples:
+  controlroom simulate
+  controlroom simulate scenarios/planning/default.ron --out results/
+  controlroom simulate my-force.ron --replications 50 --seed 7 --calls calls.csv")]
+pub struct Args {
+    /// Model file (RON). Without it, the embedded default model runs.
+    pub model: Option<PathBuf>,
+    /// Write summary.csv, intervals.csv and occupancy.csv into this folder.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Write the first replication's per-call records to this CSV file (for audit).
+    #[arg(long)]
+    pub calls: Option<PathBuf>,
+    /// Override the model's number of replications.
+    #[arg(long)]
+    pub replications: Option<u32>,
+    /// Override the model's seed.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Worker threads (default: all cores). Results do not depend on it.
+    #[arg(long)]
+    pub threads: Option<usize>,
+}
 
-pub fn run(_args: Args) -> CliResult {
-    Err(super::CliError::failed("simulate is not built yet"))
+/// A progress bar on standard error for work of `n` steps (hidden when not a terminal).
+pub fn progress(n: u64, what: &str) -> ProgressBar {
+    let bar = ProgressBar::new(n);
+    if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({eta} left)") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(what.to_string());
+    bar
+}
+
+pub fn run(args: Args) -> CliResult {
+    let mut loaded = model::load(args.model.as_deref()).map_err(CliError::input)?;
+    let cfg = &mut loaded.config;
+    if let Some(r) = args.replications {
+        if r == 0 {
+            return Err(CliError::input("--replications must be at least 1"));
+        }
+        cfg.replications = r;
+    }
+    if let Some(s) = args.seed {
+        cfg.seed = s;
+    }
+    if args.threads == Some(0) {
+        return Err(CliError::input("--threads must be at least 1"));
+    }
+    if let Some(dir) = &args.out {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            CliError::failed(format!("{}: cannot create folder: {e}", dir.display()))
+        })?;
+    }
+    let cfg = &loaded.config;
+    let started = Instant::now();
+    let bar = progress(cfg.replications as u64, "replications");
+    let reps = replicate::replicate_with_threads(cfg, args.threads, &|| bar.inc(1));
+    bar.finish_and_clear();
+    let elapsed = started.elapsed().as_secs_f64();
+    let events: u64 = reps.iter().map(|r| r.events).sum();
+    let rows = kpi::rows(cfg, &reps);
+
+    println!("{}", loaded.model.name);
+    println!(
+        "{} replications of {} days (first {} h not counted), seed {}",
+        cfg.replications,
+        cfg.horizon_s / 86_400.0,
+        cfg.warmup_s / 3600.0,
+        cfg.seed
+    );
+    println!();
+    print!("{}", report::summary_table(cfg, &rows));
+    eprintln!(
+        "{events} events in {elapsed:.2} s ({:.1} million events/s)",
+        events as f64 / elapsed.max(1e-9) / 1e6
+    );
+
+    if let Some(dir) = &args.out {
+        let files = [
+            ("summary.csv", report::summary_csv(&rows)),
+            ("intervals.csv", report::intervals_csv(cfg, &reps)),
+            ("occupancy.csv", report::occupancy_csv(cfg, &reps)),
+        ];
+        for (name, text) in files {
+            let path = dir.join(name);
+            write_atomic(&path, text.as_bytes())
+                .map_err(|e| CliError::failed(format!("{}: cannot write: {e}", path.display())))?;
+        }
+        println!(
+            "\nwrote summary.csv, intervals.csv and occupancy.csv to {}",
+            dir.display()
+        );
+    }
+    if let Some(path) = &args.calls {
+        write_calls(cfg, path)?;
+        println!("wrote replication 1's call records to {}", path.display());
+    }
+    Ok(())
+}
+
+/// Re-run replication 1 streaming its call records into a temp file, then rename it in place.
+fn write_calls(cfg: &controlroom::sim::Config, path: &std::path::Path) -> CliResult {
+    let fail = |e: &dyn std::fmt::Display| {
+        CliError::failed(format!("{}: cannot write: {e}", path.display()))
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| fail(&e))?;
+    let mut sink = audit::CsvCalls::new(std::io::BufWriter::new(tmp), cfg);
+    replicate::audit(cfg, 0, &mut sink);
+    let buf = sink.finish().map_err(|e| fail(&e))?;
+    let tmp = buf.into_inner().map_err(|e| fail(&e.into_error()))?;
+    tmp.as_file().sync_all().map_err(|e| fail(&e))?;
+    tmp.persist(path).map_err(|e| fail(&e.error))?;
+    Ok(())
 }

@@ -241,4 +241,11 @@ pub struct Shift {
 pub struct Break {
     pub after_hours: f64,
     pub minutes: f64,
+    /// The team's breaks start one after another over this many minutes (0 = all at once).
+    #[serde(default = "default_stagger")]
+    pub stagger_minutes: f64,
+}
+
+fn default_stagger() -> f64 {
+    60.0
 }

@@ -462,9 +462,16 @@ impl Checker<'_> {
                 b.after_hours,
             );
             self.positive(&format!("{bf}.minutes"), b.minutes);
+            self.need(
+                b.stagger_minutes >= 0.0,
+                &format!("{bf}.stagger_minutes"),
+                "0 or more",
+                b.stagger_minutes,
+            );
             breaks.push(BreakTime {
                 after_s: b.after_hours * 3600.0,
                 length_s: b.minutes * 60.0,
+                stagger_s: b.stagger_minutes * 60.0,
             });
         }
         GroupConfig {

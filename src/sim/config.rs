@@ -114,6 +114,8 @@ pub struct ShiftTime {
 pub struct BreakTime {
     pub after_s: f64,
     pub length_s: f64,
+    /// Breaks in a team are spread evenly over this window, so the room never empties.
+    pub stagger_s: f64,
 }
 
 /// A group of handlers with the same skills on the same rota.

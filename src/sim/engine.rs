@@ -351,6 +351,7 @@ impl<'a, S: CallSink> Engine<'a, S> {
             let b = &mut self.tracker.channels[c][call.bin as usize];
             b.abandoned += 1;
             b.resolved += 1;
+            b.queued += 1;
             b.queue_time_sum += wait;
         }
         self.record(&call, Outcome::Abandoned, wait, None);
@@ -397,7 +398,7 @@ impl<'a, S: CallSink> Engine<'a, S> {
         for (_, call) in live {
             match call.state {
                 State::Waiting => {
-                    if call.counted {
+                    if call.counted && !call.resumed {
                         self.tracker.channels[call.channel as usize][call.bin as usize]
                             .waiting_at_end += 1;
                     }

@@ -10,6 +10,8 @@ use super::config::{GroupConfig, ShiftTime};
 pub struct Seat {
     pub group: usize,
     pub team: u32,
+    /// Position within the team (staggers breaks).
+    pub member: u32,
 }
 
 /// Every handler in the model, group by group, team by team.
@@ -17,8 +19,12 @@ pub fn seats(groups: &[GroupConfig]) -> Vec<Seat> {
     let mut out = Vec::new();
     for (g, group) in groups.iter().enumerate() {
         for team in 0..group.teams {
-            for _ in 0..group.handlers {
-                out.push(Seat { group: g, team });
+            for member in 0..group.handlers {
+                out.push(Seat {
+                    group: g,
+                    team,
+                    member,
+                });
             }
         }
     }

@@ -142,6 +142,7 @@ impl<S: CallSink> Engine<'_, S> {
             if call.counted {
                 let b = &mut self.tracker.channels[c][call.bin as usize];
                 b.resolved += 1;
+                b.queued += (wait > 0.0) as u64;
                 b.queue_time_sum += wait;
                 if reached.is_some() {
                     b.callbacks_made += 1;
@@ -343,7 +344,8 @@ impl<S: CallSink> Engine<'_, S> {
         let start = day as f64 * DAY_S + shift.start_s;
         let end = start + shift.length_s;
         for b in &group.breaks {
-            let at = start + b.after_s;
+            let at =
+                start + b.after_s + b.stagger_s * seat.member as f64 / group.handlers.max(1) as f64;
             if at > self.now && at < end {
                 self.events.push(
                     at,

@@ -103,6 +103,8 @@ pub struct ChannelBin {
     pub queue_time_sum: f64,
     /// Answered or abandoned (the denominator of `queue_time_sum`).
     pub resolved: u64,
+    /// Resolved contacts that had to queue (not answered the moment they arrived).
+    pub queued: u64,
     pub redials: u64,
     pub callbacks_offered: u64,
     pub callbacks_accepted: u64,
@@ -123,6 +125,7 @@ impl ChannelBin {
         self.wait_sum += o.wait_sum;
         self.queue_time_sum += o.queue_time_sum;
         self.resolved += o.resolved;
+        self.queued += o.queued;
         self.redials += o.redials;
         self.callbacks_offered += o.callbacks_offered;
         self.callbacks_accepted += o.callbacks_accepted;

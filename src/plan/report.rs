@@ -1,0 +1,299 @@
+//! Reports of a run: `summary.csv`, `intervals.csv`, `occupancy.csv`, and the terminal table.
+//! Every function returns text; the caller writes it (atomically).
+
+use super::kpi::{self, CHANNEL_KPIS, GROUP_KPIS, Row, Scope};
+use crate::sim::tracker::{ChannelBin, GroupBin};
+
+use crate::sim::{Config, Replication};
+use std::fmt::Write;
+
+/// A number for a CSV cell: up to 6 decimals, no trailing zeros; empty when undefined.
+pub fn cell(x: f64) -> String {
+    if !x.is_finite() {
+        return String::new();
+    }
+    let s = format!("{x:.6}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".into() } else { s.into() }
+}
+
+fn csv_line(out: &mut String, fields: &[String]) {
+    let quoted: Vec<String> = fields
+        .iter()
+        .map(|f| {
+            if f.contains([',', '"', '\n']) {
+                format!("\"{}\"", f.replace('"', "\"\""))
+            } else {
+                f.clone()
+            }
+        })
+        .collect();
+    out.push_str(&quoted.join(","));
+    out.push('\n');
+}
+
+/// `summary.csv`: one row per channel or group KPI with its mean and 95% CI.
+pub fn summary_csv(rows: &[Row]) -> String {
+    let mut out = String::new();
+    csv_line(
+        &mut out,
+        &[
+            "scope",
+            "name",
+            "kpi",
+            "mean",
+            "ci95_low",
+            "ci95_high",
+            "ci95_half_width",
+            "replications",
+        ]
+        .map(String::from),
+    );
+    for r in rows {
+        let e = r.estimate();
+        csv_line(
+            &mut out,
+            &[
+                r.scope.as_str().into(),
+                r.name.clone(),
+                r.kpi.into(),
+                cell(e.mean),
+                cell(e.low()),
+                cell(e.high()),
+                cell(e.half_width),
+                e.n.to_string(),
+            ],
+        );
+    }
+    out
+}
+
+const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/// Day name and "HH:MM" of a KPI interval of the week.
+pub fn interval_label(i: usize, interval_s: f64) -> (&'static str, String) {
+    let t = i as f64 * interval_s;
+    let day = ((t / 86_400.0) as usize).min(6);
+    let m = ((t % 86_400.0) / 60.0).round() as u32;
+    (DAYS[day], format!("{:02}:{:02}", m / 60, m % 60))
+}
+
+/// Channel bins merged across replications, per KPI interval.
+pub fn merged_channel_bins(reps: &[Replication], c: usize) -> Vec<ChannelBin> {
+    let n = reps
+        .first()
+        .map(|r| r.tracker.channels[c].len())
+        .unwrap_or(0);
+    let mut out = vec![ChannelBin::default(); n];
+    for r in reps {
+        for (o, b) in out.iter_mut().zip(&r.tracker.channels[c]) {
+            o.merge(b);
+        }
+    }
+    out
+}
+
+/// Group bins merged across replications, per KPI interval.
+pub fn merged_group_bins(reps: &[Replication], g: usize) -> Vec<GroupBin> {
+    let n = reps.first().map(|r| r.tracker.groups[g].len()).unwrap_or(0);
+    let mut out = vec![GroupBin::default(); n];
+    for r in reps {
+        for (o, b) in out.iter_mut().zip(&r.tracker.groups[g]) {
+            o.staffed_s += b.staffed_s;
+            o.busy_s += b.busy_s;
+        }
+    }
+    out
+}
+
+/// Total counted seconds per KPI interval, across replications.
+pub fn merged_cover(reps: &[Replication]) -> Vec<f64> {
+    let n = reps.first().map(|r| r.tracker.covered_s.len()).unwrap_or(0);
+    let mut out = vec![0.0; n];
+    for r in reps {
+        for (o, c) in out.iter_mut().zip(&r.tracker.covered_s) {
+            *o += c;
+        }
+    }
+    out
+}
+
+/// `intervals.csv`: one row per channel per KPI interval of the week, with the same KPI
+/// columns as `summary.csv`. Counts are per week, averaged over replications (and over weeks
+/// when the run is longer than one); rates and percentiles pool every replication's calls in
+/// the interval.
+pub fn intervals_csv(cfg: &Config, reps: &[Replication]) -> String {
+    let mut out = String::new();
+    let mut head: Vec<String> = ["interval", "day", "start", "channel", "sl_threshold_s"]
+        .map(String::from)
+        .to_vec();
+    head.extend(CHANNEL_KPIS.iter().map(|(k, _)| k.to_string()));
+    csv_line(&mut out, &head);
+    let cover = merged_cover(reps);
+    for (c, ch) in cfg.channels.iter().enumerate() {
+        let bins = merged_channel_bins(reps, c);
+        for (i, b) in bins.iter().enumerate() {
+            if cover[i] <= 0.0 {
+                continue;
+            }
+            let weeks = cover[i] / cfg.kpi_interval_s;
+            let (day, start) = interval_label(i, cfg.kpi_interval_s);
+            let mut row = vec![
+                i.to_string(),
+                day.into(),
+                start,
+                ch.name.clone(),
+                cell(ch.sl_threshold_s),
+            ];
+            let values = kpi::channel_values(b, cover[i]);
+            for ((k, _), v) in CHANNEL_KPIS.iter().zip(values) {
+                row.push(cell(if kpi::is_count(k) { v / weeks } else { v }));
+            }
+            csv_line(&mut out, &row);
+        }
+    }
+    out
+}
+
+/// `occupancy.csv`: one row per staff group per KPI interval: mean handlers available and
+/// the share of their time spent on contacts.
+pub fn occupancy_csv(cfg: &Config, reps: &[Replication]) -> String {
+    let mut out = String::new();
+    csv_line(
+        &mut out,
+        &[
+            "interval",
+            "day",
+            "start",
+            "group",
+            "handlers_on_duty_mean",
+            "occupancy",
+        ]
+        .map(String::from),
+    );
+    let cover = merged_cover(reps);
+    for (g, group) in cfg.groups.iter().enumerate() {
+        for (i, b) in merged_group_bins(reps, g).iter().enumerate() {
+            if cover[i] <= 0.0 {
+                continue;
+            }
+            let v = kpi::group_values(b, cover[i]);
+            let (day, start) = interval_label(i, cfg.kpi_interval_s);
+            csv_line(
+                &mut out,
+                &[
+                    i.to_string(),
+                    day.into(),
+                    start,
+                    group.name.clone(),
+                    cell(v[1]),
+                    cell(v[0]),
+                ],
+            );
+        }
+    }
+    out
+}
+
+fn show(kpi: &str, x: f64) -> String {
+    if !x.is_finite() {
+        "-".into()
+    } else if kpi::is_share(kpi) {
+        format!("{:.1}%", 100.0 * x)
+    } else if x.abs() >= 100.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.1}")
+    }
+}
+
+fn show_estimate(kpi: &str, r: &Row) -> String {
+    let e = r.estimate();
+    if e.half_width.is_finite() {
+        let hw = if kpi::is_share(kpi) {
+            format!("{:.1}", 100.0 * e.half_width)
+        } else {
+            show("", e.half_width)
+        };
+        format!("{} ± {}", show(kpi, e.mean), hw)
+    } else {
+        show(kpi, e.mean)
+    }
+}
+
+/// The terminal summary: channels side by side, then staff groups; mean ± 95% CI half-width.
+pub fn summary_table(cfg: &Config, rows: &[Row]) -> String {
+    let mut out = String::new();
+    let names: Vec<&str> = cfg.channels.iter().map(|c| c.name.as_str()).collect();
+    let width = 22;
+    let _ = write!(out, "{:<30}", "channel (mean ± 95% CI)");
+    for n in &names {
+        let _ = write!(out, "{n:>width$}");
+    }
+    out.push('\n');
+    for (kpi, label) in CHANNEL_KPIS {
+        let label = if kpi == "service_level" {
+            "service level (see below)"
+        } else {
+            label
+        };
+        let _ = write!(out, "{label:<30}");
+        for n in &names {
+            let s = kpi::find(rows, n, kpi)
+                .map(|r| show_estimate(kpi, r))
+                .unwrap_or_default();
+            let _ = write!(out, "{s:>width$}");
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "{:<30}", "service level threshold / target");
+    for ch in &cfg.channels {
+        let _ = writeln!(
+            out,
+            "  {:<28}answered within {} s; target {:.0}%",
+            ch.name,
+            ch.sl_threshold_s,
+            100.0 * ch.sl_target
+        );
+    }
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "{:<30}{:>width$}{:>width$}{:>width$}",
+        "staff group", "occupancy", "handlers available", "staffed hours"
+    );
+    for g in &cfg.groups {
+        let get = |k: &str| {
+            kpi::find(rows, &g.name, k)
+                .filter(|r| r.scope == Scope::Group)
+                .map(|r| show_estimate(k, r))
+                .unwrap_or_default()
+        };
+        let _ = writeln!(
+            out,
+            "{:<30}{:>width$}{:>width$}{:>width$}",
+            g.name,
+            get(GROUP_KPIS[0].0),
+            get(GROUP_KPIS[1].0),
+            get(GROUP_KPIS[2].0)
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_compact_and_empty_when_undefined() {
+        assert_eq!(cell(1.5), "1.5");
+        assert_eq!(cell(2.0), "2");
+        assert_eq!(cell(0.1234567), "0.123457");
+        assert_eq!(cell(f64::NAN), "");
+        assert_eq!(cell(-0.0000001), "0");
+        assert_eq!(interval_label(0, 3600.0), ("Mon", "00:00".to_string()));
+        assert_eq!(interval_label(167, 3600.0), ("Sun", "23:00".to_string()));
+        assert_eq!(interval_label(98, 900.0), ("Tue", "00:30".to_string()));
+    }
+}
