@@ -43,11 +43,35 @@ fn compare(per_hour: f64, aht: f64, agents: u32, patience: Option<f64>) {
     let rows = run(per_hour, aht, agents, patience);
     let mut failures = vec![];
     check(&rows, "999", "queued_rate", f.p_wait, &mut failures);
-    check(&rows, "999", "service_level", f.service_level, &mut failures);
-    check(&rows, "999", "time_in_queue_mean_s", f.mean_wait_s, &mut failures);
-    check(&rows, "999", "wait_mean_s", f.mean_wait_answered_s, &mut failures);
+    check(
+        &rows,
+        "999",
+        "service_level",
+        f.service_level,
+        &mut failures,
+    );
+    check(
+        &rows,
+        "999",
+        "time_in_queue_mean_s",
+        f.mean_wait_s,
+        &mut failures,
+    );
+    check(
+        &rows,
+        "999",
+        "wait_mean_s",
+        f.mean_wait_answered_s,
+        &mut failures,
+    );
     check(&rows, "999", "abandon_rate", f.p_abandon, &mut failures);
-    check(&rows, "999", "queue_length_mean", f.mean_queue_length, &mut failures);
+    check(
+        &rows,
+        "999",
+        "queue_length_mean",
+        f.mean_queue_length,
+        &mut failures,
+    );
     check(&rows, "all", "occupancy", f.occupancy, &mut failures);
     assert!(
         failures.is_empty(),
@@ -101,14 +125,25 @@ fn erlang_a_overloaded_150_percent() {
 fn littles_law_holds_on_simulated_output() {
     let per_hour = 114.0;
     let rows = run(per_hour, 300.0, 10, Some(180.0));
-    let l = kpi::find(&rows, "999", "queue_length_mean").map(|r| r.values.clone()).unwrap_or_default();
-    let w = kpi::find(&rows, "999", "time_in_queue_mean_s").map(|r| r.values.clone()).unwrap_or_default();
-    let offered = kpi::find(&rows, "999", "offered").map(|r| r.values.clone()).unwrap_or_default();
+    let l = kpi::find(&rows, "999", "queue_length_mean")
+        .map(|r| r.values.clone())
+        .unwrap_or_default();
+    let w = kpi::find(&rows, "999", "time_in_queue_mean_s")
+        .map(|r| r.values.clone())
+        .unwrap_or_default();
+    let offered = kpi::find(&rows, "999", "offered")
+        .map(|r| r.values.clone())
+        .unwrap_or_default();
     assert_eq!(l.len(), 30);
     for i in 0..l.len() {
         // Arrival rate measured in the same replication (9 counted days).
         let lambda = offered[i] / (9.0 * 86_400.0);
         let rel = (l[i] - lambda * w[i]).abs() / l[i];
-        assert!(rel < 0.01, "replication {i}: L = {} but λW = {}", l[i], lambda * w[i]);
+        assert!(
+            rel < 0.01,
+            "replication {i}: L = {} but λW = {}",
+            l[i],
+            lambda * w[i]
+        );
     }
 }

@@ -148,8 +148,8 @@ mod tests {
             .collect();
         let mut ch = channel(rates, 3600.0);
         ch.surges.push(Surge {
-            start_s: 30.0 * 3600.0,
-            end_s: 33.0 * 3600.0,
+            start_s: 34.0 * 3600.0,
+            end_s: 37.0 * 3600.0,
             multiplier: 3.0,
         });
         let weeks = 20.0;
@@ -161,7 +161,7 @@ mod tests {
         let mut surge = 0.0;
         while let Some(t) = p.next(&mut rng, end) {
             let h = (t / 3600.0) as usize;
-            if (30..33).contains(&h) {
+            if (34..37).contains(&h) {
                 surge += 1.0;
             } else if h % 24 < 8 {
                 night += 1.0;

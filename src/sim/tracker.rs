@@ -6,38 +6,42 @@
 
 use super::config::WEEK_S;
 
-/// Number of wait-histogram bins: 1 s to a minute, 10 s to 10 min, 1 min to an hour,
-/// 15 min to a day, then one overflow bin.
-pub const WAIT_BINS: usize = 257;
+/// Number of wait-histogram bins: answered at once, then 1 s bins to a minute, 10 s to 10 min,
+/// 1 min to an hour, 15 min to a day, then one overflow bin.
+pub const WAIT_BINS: usize = 258;
 
 /// The histogram bin of a wait in seconds.
 #[inline]
 pub fn wait_bin(w: f64) -> usize {
-    if w < 60.0 {
-        w.max(0.0) as usize
+    if w <= 0.0 {
+        0
+    } else if w < 60.0 {
+        1 + w as usize
     } else if w < 600.0 {
-        60 + ((w - 60.0) / 10.0) as usize
+        61 + ((w - 60.0) / 10.0) as usize
     } else if w < 3600.0 {
-        114 + ((w - 600.0) / 60.0) as usize
+        115 + ((w - 600.0) / 60.0) as usize
     } else if w < 86_400.0 {
-        164 + ((w - 3600.0) / 900.0) as usize
+        165 + ((w - 3600.0) / 900.0) as usize
     } else {
         WAIT_BINS - 1
     }
 }
 
-/// The [lower, upper) edges of a bin in seconds (the overflow bin is given one day's width).
+/// The [lower, upper) edges of a bin in seconds (bin 0 is exactly zero; the overflow bin is
+/// given one day's width).
 pub fn bin_edges(b: usize) -> (f64, f64) {
     match b {
-        0..60 => (b as f64, b as f64 + 1.0),
-        60..114 => (60.0 + (b - 60) as f64 * 10.0, 70.0 + (b - 60) as f64 * 10.0),
-        114..164 => (
-            600.0 + (b - 114) as f64 * 60.0,
-            660.0 + (b - 114) as f64 * 60.0,
+        0 => (0.0, 0.0),
+        1..61 => ((b - 1) as f64, b as f64),
+        61..115 => (60.0 + (b - 61) as f64 * 10.0, 70.0 + (b - 61) as f64 * 10.0),
+        115..165 => (
+            600.0 + (b - 115) as f64 * 60.0,
+            660.0 + (b - 115) as f64 * 60.0,
         ),
-        164..256 => (
-            3600.0 + (b - 164) as f64 * 900.0,
-            4500.0 + (b - 164) as f64 * 900.0,
+        165..257 => (
+            3600.0 + (b - 165) as f64 * 900.0,
+            4500.0 + (b - 165) as f64 * 900.0,
         ),
         _ => (86_400.0, 172_800.0),
     }
@@ -219,10 +223,14 @@ mod tests {
 
     #[test]
     fn bins_are_contiguous_and_contain_their_values() {
-        for b in 0..WAIT_BINS - 1 {
+        assert_eq!(wait_bin(0.0), 0);
+        assert_eq!(wait_bin(1e-9), 1);
+        for b in 1..WAIT_BINS - 1 {
             let (lo, hi) = bin_edges(b);
             assert_eq!(bin_edges(b + 1).0, hi, "bin {b}");
-            assert_eq!(wait_bin(lo), b);
+            if b > 1 {
+                assert_eq!(wait_bin(lo), b);
+            }
             assert_eq!(wait_bin((lo + hi) / 2.0), b);
         }
         assert_eq!(wait_bin(1e9), WAIT_BINS - 1);
@@ -242,6 +250,12 @@ mod tests {
         }
         assert!((exact.quantile(0.5).unwrap_or(f64::NAN) - 25.0).abs() < 1e-9);
         assert_eq!(WaitHist::default().quantile(0.9), None);
+        // Calls answered at once wait exactly zero, not "somewhere in the first second".
+        let mut prompt = WaitHist::default();
+        for w in 0..100 {
+            prompt.add(if w < 95 { 0.0 } else { 30.0 });
+        }
+        assert_eq!(prompt.quantile(0.9), Some(0.0));
     }
 
     #[test]

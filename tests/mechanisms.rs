@@ -1,0 +1,319 @@
+//! Engine mechanisms checked against their expected effects: counts balance, priorities,
+//! common random numbers, call-backs, redials, shrinkage, breaks, interruption of digital
+//! work, and flat memory.
+
+mod common;
+
+use controlroom::plan::kpi::{self, Row};
+use controlroom::plan::replicate::replicate;
+use controlroom::sim::{self, CallRecord, NoRecords, Outcome};
+
+fn rows(cfg: &controlroom::sim::Config) -> Vec<Row> {
+    kpi::rows(cfg, &replicate(cfg, &|| {}))
+}
+
+fn values(rows: &[Row], name: &str, kpi: &str) -> Vec<f64> {
+    kpi::find(rows, name, kpi)
+        .unwrap_or_else(|| panic!("no {name}/{kpi}"))
+        .values
+        .clone()
+}
+
+fn mean(rows: &[Row], name: &str, kpi: &str) -> f64 {
+    kpi::find(rows, name, kpi)
+        .unwrap_or_else(|| panic!("no {name}/{kpi}"))
+        .estimate()
+        .mean
+}
+
+#[test]
+fn counts_balance_in_every_replication_channel_and_interval() {
+    let cfg = common::default_config();
+    for r in 0..3 {
+        let rep = sim::run(&cfg, r, &mut NoRecords);
+        for (c, bins) in rep.tracker.channels.iter().enumerate() {
+            let mut waiting_total = 0;
+            for (i, b) in bins.iter().enumerate() {
+                assert_eq!(
+                    b.offered,
+                    b.answered + b.abandoned + b.waiting_at_end,
+                    "replication {r}, channel {c}, interval {i}: {b:?}"
+                );
+                assert_eq!(b.resolved, b.answered + b.abandoned);
+                waiting_total += b.waiting_at_end;
+            }
+            let offered: u64 = bins.iter().map(|b| b.offered).sum();
+            assert!(offered > 1000, "channel {c} has demand");
+            if cfg.channels[c].deferrable {
+                assert!(
+                    waiting_total > 0,
+                    "some digital work is still open at the end of the run"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_audit_records_match_the_counts() {
+    let cfg = common::default_config();
+    let mut records: Vec<CallRecord> = vec![];
+    let rep = sim::run(&cfg, 0, &mut records);
+    for (c, bins) in rep.tracker.channels.iter().enumerate() {
+        let counted = records.iter().filter(|r| r.channel == c && r.counted);
+        let (mut answered, mut abandoned, mut waiting) = (0u64, 0u64, 0u64);
+        for r in counted {
+            match r.outcome {
+                Outcome::Answered | Outcome::CallbackAnswered => answered += 1,
+                Outcome::Abandoned | Outcome::CallbackFailed => abandoned += 1,
+                Outcome::WaitingAtEnd => waiting += 1,
+            }
+        }
+        let total = kpi::channel_total(bins);
+        assert_eq!(
+            (answered, abandoned, waiting),
+            (total.answered, total.abandoned, total.waiting_at_end),
+            "channel {c}"
+        );
+    }
+    // Every answered record names a handler; every record's wait is non-negative.
+    assert!(records.iter().all(|r| r.wait_s >= 0.0));
+    assert!(
+        records
+            .iter()
+            .filter(|r| r.outcome == Outcome::Answered)
+            .all(|r| r.handler.is_some())
+    );
+}
+
+/// Two channels with identical demand and exponential handling, 999 ahead of 101, no
+/// abandonment: a non-preemptive priority M/M/n queue, whose mean waits are known exactly
+/// (Cobham): W_k = W0 / ((1 - s_{k-1}) (1 - s_k)), with W0 = C(n, a) / (n mu) and s_k the load
+/// per agent of the classes up to k.
+#[test]
+fn nine_nine_nine_is_answered_before_101_as_priority_queueing_theory_says() {
+    let text = common::single_queue(40.0, 300.0, 8, None).replace(
+        "channels: [(",
+        r#"channels: [(
+        id: "101",
+        priority: 2,
+        arrivals: (profile: Constant(per_hour: 40)),
+        talk: Exponential(mean_s: 300),
+    ), ("#,
+    );
+    let text = text.replace(r#"skills: ["999"]"#, r#"skills: ["101", "999"]"#);
+    let rows = rows(&common::config(&text));
+    let a = 80.0 * 300.0 / 3600.0;
+    let w0 = controlroom::plan::erlang::erlang_c_probability(8, a) * 300.0 / 8.0;
+    let s1 = 40.0 * 300.0 / 3600.0 / 8.0;
+    let s2 = a / 8.0;
+    let w999 = w0 / (1.0 - s1);
+    let w101 = w0 / ((1.0 - s1) * (1.0 - s2));
+    let e999 = kpi::find(&rows, "999", "time_in_queue_mean_s")
+        .map(|r| r.estimate())
+        .unwrap_or_else(|| panic!());
+    let e101 = kpi::find(&rows, "101", "time_in_queue_mean_s")
+        .map(|r| r.estimate())
+        .unwrap_or_else(|| panic!());
+    let c999 =
+        controlroom::plan::stats::estimate_at(&values(&rows, "999", "time_in_queue_mean_s"), 0.99);
+    let c101 =
+        controlroom::plan::stats::estimate_at(&values(&rows, "101", "time_in_queue_mean_s"), 0.99);
+    assert!(c999.covers(w999), "999: theory {w999}, simulated {e999:?}");
+    assert!(c101.covers(w101), "101: theory {w101}, simulated {e101:?}");
+    assert!(e999.high() < e101.low());
+}
+
+#[test]
+fn common_random_numbers_give_the_same_callers_to_two_staffing_variants() {
+    // No patience (so no redials): the offered calls depend only on the arrival streams.
+    let a = common::config(&common::single_queue(100.0, 300.0, 10, None));
+    let b = common::config(&common::single_queue(100.0, 300.0, 12, None));
+    let (ra, rb) = (rows(&a), rows(&b));
+    assert_eq!(values(&ra, "999", "offered"), values(&rb, "999", "offered"));
+    // Paired differences are much tighter than the spread of either variant.
+    let wa = values(&ra, "999", "wait_mean_s");
+    let wb = values(&rb, "999", "wait_mean_s");
+    let diff: Vec<f64> = wa.iter().zip(&wb).map(|(x, y)| x - y).collect();
+    let d = controlroom::plan::stats::estimate(&diff);
+    let sa = controlroom::plan::stats::estimate(&wa);
+    assert!(d.low() > 0.0, "two more handlers cut the wait: {d:?}");
+    assert!(
+        d.half_width < sa.half_width,
+        "paired CI {d:?} vs single {sa:?}"
+    );
+}
+
+#[test]
+fn adding_handlers_cuts_the_mean_999_wait_by_more_than_its_confidence_interval() {
+    let base = rows(&common::config(&common::single_queue(
+        100.0,
+        300.0,
+        10,
+        Some(180.0),
+    )));
+    let more = rows(&common::config(&common::single_queue(
+        100.0,
+        300.0,
+        11,
+        Some(180.0),
+    )));
+    let b = kpi::find(&base, "999", "wait_mean_s")
+        .map(|r| r.estimate())
+        .unwrap_or_else(|| panic!());
+    let m = kpi::find(&more, "999", "wait_mean_s")
+        .map(|r| r.estimate())
+        .unwrap_or_else(|| panic!());
+    assert!(m.high() < b.low(), "10 handlers {b:?}, 11 handlers {m:?}");
+}
+
+#[test]
+fn call_backs_follow_take_up_and_success_rates() {
+    let text = common::single_queue(130.0, 300.0, 10, Some(600.0)).replace(
+        "service_level: (threshold_s: 20, target: 0.9),",
+        "service_level: (threshold_s: 20, target: 0.9),
+        callback: Some((offer_when_wait_over_s: 60, take_up: 0.3, success: 0.8, failed_attempt_s: 30)),",
+    );
+    let rows = rows(&common::config(&text));
+    let offered = mean(&rows, "999", "callbacks_offered");
+    let accepted = mean(&rows, "999", "callbacks_accepted");
+    let made = mean(&rows, "999", "callbacks_made");
+    let ok = mean(&rows, "999", "callbacks_successful");
+    assert!(
+        offered > 1000.0,
+        "overloaded queue offers call-backs: {offered}"
+    );
+    let take = accepted / offered;
+    let se = (0.3 * 0.7 / (offered * 30.0)).sqrt();
+    assert!((take - 0.3).abs() < 4.0 * se, "take-up {take}");
+    let success = ok / made;
+    let se = (0.8 * 0.2 / (made * 30.0)).sqrt();
+    assert!((success - 0.8).abs() < 4.0 * se, "success {success}");
+    // Accepted call-backs keep their place and are all made, bar those still queued at the end.
+    assert!(made <= accepted && made > 0.98 * accepted);
+}
+
+#[test]
+fn abandoned_callers_redial_with_the_stated_probability() {
+    let text = common::single_queue(130.0, 300.0, 10, Some(120.0)).replace(
+        "service_level: (threshold_s: 20, target: 0.9),",
+        "service_level: (threshold_s: 20, target: 0.9),
+        redial: Some((probability: 0.5, delay: Exponential(mean_s: 60))),",
+    );
+    let rows = rows(&common::config(&text));
+    let redials = mean(&rows, "999", "redials");
+    let abandoned = mean(&rows, "999", "abandoned");
+    let share = redials / abandoned;
+    assert!(
+        (share - 0.5).abs() < 0.02,
+        "redials per abandoned call {share}"
+    );
+}
+
+#[test]
+fn shrinkage_and_breaks_cut_staffed_hours_by_the_stated_amounts() {
+    let base_text = common::single_queue(30.0, 300.0, 10, Some(600.0));
+    let base = rows(&common::config(&base_text));
+    let staffed = mean(&base, "all", "staffed_hours");
+    assert!(
+        (staffed - 10.0 * 9.0 * 24.0).abs() < 1e-6,
+        "10 handlers for 9 counted days: {staffed}"
+    );
+    let shrunk = rows(&common::config(
+        &base_text.replace(r#"pattern: "A")"#, r#"pattern: "A"), shrinkage: 0.25"#),
+    ));
+    let s = kpi::find(&shrunk, "all", "staffed_hours")
+        .map(|r| r.estimate())
+        .unwrap_or_else(|| panic!());
+    assert!(
+        s.covers(0.75 * staffed),
+        "25% shrinkage: {s:?} vs {}",
+        0.75 * staffed
+    );
+    let breaks = rows(&common::config(&base_text.replace(
+        r#"pattern: "A")"#,
+        r#"pattern: "A"), breaks: [(after_hours: 4, minutes: 30), (after_hours: 12, minutes: 30)]"#,
+    )));
+    let b = mean(&breaks, "all", "staffed_hours");
+    // One hour of breaks a day each; a break due during a call starts when the call ends.
+    assert!((b - 10.0 * 9.0 * 23.0).abs() < 10.0, "breaks: {b}");
+}
+
+#[test]
+fn pooled_handlers_drop_digital_work_for_waiting_999_calls() {
+    let base = r#"(
+    name: "pooled desk",
+    run: (horizon_days: 8, warmup_hours: 24, replications: 20, seed: 9, kpi_interval_minutes: 60),
+    channels: [
+        (id: "999", priority: 1, arrivals: (profile: Constant(per_hour: 50)),
+         talk: Exponential(mean_s: 240), patience: Some(Exponential(mean_s: 120))),
+        (id: "digital", priority: 3, deferrable: true, arrivals: (profile: Constant(per_hour: 20)),
+         talk: Exponential(mean_s: 900) INTERRUPT),
+    ],
+    staff: [(name: "pooled", skills: ["999", "digital"], handlers: 10,
+             rota: (shifts: [(code: "A", start: "00:00", hours: 24)], pattern: "A"))],
+)"#;
+    let off = rows(&common::config(&base.replace(" INTERRUPT", "")));
+    let on = rows(&common::config(
+        &base.replace(" INTERRUPT", r#", interrupted_by: ["999"]"#),
+    ));
+    let w_off = kpi::find(&off, "999", "wait_mean_s")
+        .map(|r| r.estimate())
+        .unwrap_or_else(|| panic!());
+    let w_on = kpi::find(&on, "999", "wait_mean_s")
+        .map(|r| r.estimate())
+        .unwrap_or_else(|| panic!());
+    assert!(
+        w_on.high() < w_off.low(),
+        "interrupting digital work cuts 999 waits: {w_on:?} vs {w_off:?}"
+    );
+    // Digital work is not lost: it is all done or still open at the end.
+    let done = mean(&on, "digital", "answered") + mean(&on, "digital", "waiting_at_end");
+    assert!((done - mean(&on, "digital", "offered")).abs() < 1e-9);
+}
+
+#[test]
+fn memory_stays_flat_however_long_the_run() {
+    let short = common::config(&common::single_queue(100.0, 300.0, 10, Some(180.0)));
+    let mut long = short.clone();
+    long.horizon_s *= 20.0;
+    let a = sim::run(&short, 0, &mut NoRecords);
+    let b = sim::run(&long, 0, &mut NoRecords);
+    assert!(b.events > 15 * a.events);
+    // Live contacts peak at about the same level: nothing grows with the number of calls.
+    assert!(
+        b.peak_live_calls < 3 * a.peak_live_calls + 50,
+        "{} vs {}",
+        b.peak_live_calls,
+        a.peak_live_calls
+    );
+    assert_eq!(a.tracker.channels[0].len(), b.tracker.channels[0].len());
+}
+
+#[test]
+fn a_surge_raises_demand_in_its_window_only() {
+    let base = common::single_queue(60.0, 300.0, 10, Some(180.0));
+    let surged = base.replace(
+        "arrivals: (profile: Constant(per_hour: 60))",
+        r#"arrivals: (profile: Constant(per_hour: 60), surges: [(day: 3, start: "18:00", hours: 2, multiplier: 3)])"#,
+    );
+    let cfg = common::config(&surged);
+    let reps = replicate(&cfg, &|| {});
+    let bins = controlroom::plan::report::merged_channel_bins(&reps, 0);
+    let per = |i: usize| bins[i].offered as f64 / 30.0;
+    // Thursday (day 3) 18:00 and 19:00 are intervals 90 and 91 of the week.
+    for i in [90, 91] {
+        assert!(
+            (per(i) - 180.0).abs() < 4.0 * (180.0f64 / 30.0).sqrt() + 20.0,
+            "interval {i}: {}",
+            per(i)
+        );
+    }
+    for i in [89, 92] {
+        assert!(
+            (per(i) - 60.0).abs() < 4.0 * (60.0f64 / 30.0).sqrt() + 10.0,
+            "interval {i}: {}",
+            per(i)
+        );
+    }
+}
