@@ -5,8 +5,9 @@
 //! rate of a unit-rate Poisson process, one exponential draw per arrival: the same stream gives
 //! the same callers in two variants, and 10% more demand moves them smoothly.
 
-use super::config::{ChannelConfig, DAY_S, Surge, WEEK_S};
+use super::config::{ChannelConfig, DAY_S, Surge};
 use super::streams::Rng;
+use super::tracker::floor_pos;
 use rand_distr::{Distribution, Exp1, Gamma};
 
 /// The arrival process of one channel.
@@ -18,6 +19,10 @@ pub struct ArrivalProcess {
     day_multiplier: Vec<f64>,
     surges: Vec<Surge>,
     t: f64,
+    /// The constant-rate segment [seg_start, seg_end) holding `t`, and its rate.
+    seg_start: f64,
+    seg_end: f64,
+    seg_rate: f64,
 }
 
 impl ArrivalProcess {
@@ -44,14 +49,17 @@ impl ArrivalProcess {
             day_multiplier,
             surges,
             t: start,
+            seg_start: 0.0,
+            seg_end: -1.0,
+            seg_rate: 0.0,
         }
     }
 
     /// The arrival rate per second at time `t`.
     pub fn rate_at(&self, t: f64) -> f64 {
-        let week_t = t.rem_euclid(WEEK_S);
+        let week_t = super::tracker::week_time(t);
         let idx = ((week_t / self.interval_s) as usize).min(self.rates.len() - 1);
-        let day = ((t / DAY_S).floor() as i64 - self.first_day)
+        let day = (floor_pos(t / DAY_S) as i64 - self.first_day)
             .clamp(0, self.day_multiplier.len() as i64 - 1);
         let mut r = self.rates[idx] * self.day_multiplier[day as usize];
         for s in &self.surges {
@@ -64,7 +72,7 @@ impl ArrivalProcess {
 
     /// The next time after `t` at which the rate may change.
     fn next_change(&self, t: f64) -> f64 {
-        let k = (t / self.interval_s).floor();
+        let k = floor_pos(t / self.interval_s);
         let mut next = (k + 1.0) * self.interval_s;
         if next <= t {
             next = (k + 2.0) * self.interval_s;
@@ -80,13 +88,25 @@ impl ArrivalProcess {
         next
     }
 
+    /// The rate at `t` and the end of the constant-rate segment holding it (cached: most
+    /// arrivals fall in the same segment as the one before).
+    #[inline]
+    fn segment(&mut self, t: f64) -> (f64, f64) {
+        if t < self.seg_start || t >= self.seg_end {
+            self.seg_start = t;
+            self.seg_end = self.next_change(t);
+            self.seg_rate = self.rate_at(t);
+        }
+        (self.seg_rate, self.seg_end)
+    }
+
     /// The next arrival time before `end`, or None when the process has finished.
     pub fn next(&mut self, rng: &mut Rng, end: f64) -> Option<f64> {
         let mut need: f64 = Exp1.sample(rng);
         let mut t = self.t;
         while t < end {
-            let rate = self.rate_at(t);
-            let change = self.next_change(t).min(end);
+            let (rate, change) = self.segment(t);
+            let change = change.min(end);
             let span = change - t;
             if rate > 0.0 && need < rate * span {
                 t += need / rate;

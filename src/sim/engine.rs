@@ -43,6 +43,8 @@ pub(super) struct ChannelRun {
     pub(super) queue: VecDeque<(u32, u32)>,
     pub(super) waiting: u32,
     pub(super) queue_changed: f64,
+    /// When the next new contact arrives (infinity when there are no more).
+    pub(super) next_arrival: f64,
     /// Deferrable channels whose work a waiting call of this channel may interrupt.
     pub(super) interrupts: Vec<usize>,
 }
@@ -105,6 +107,7 @@ impl<'a, S: CallSink> Engine<'a, S> {
                     queue: VecDeque::new(),
                     waiting: 0,
                     queue_changed: start,
+                    next_arrival: f64::INFINITY,
                     interrupts: cfg
                         .channels
                         .iter()
@@ -169,14 +172,29 @@ impl<'a, S: CallSink> Engine<'a, S> {
         for c in 0..self.ch.len() {
             self.schedule_arrival(c);
         }
-        while let Some((t, ev)) = self.events.pop_before(self.end) {
+        loop {
+            // The next new contact is kept beside the heap (one per channel): it is the most
+            // common event, and keeping it out halves the heap traffic.
+            let (mut c, mut ta) = (0, f64::INFINITY);
+            for (i, r) in self.ch.iter().enumerate() {
+                if r.next_arrival < ta {
+                    (c, ta) = (i, r.next_arrival);
+                }
+            }
+            if ta < self.events.peek_time().unwrap_or(f64::INFINITY) {
+                if ta >= self.end {
+                    break;
+                }
+                self.now = ta;
+                self.processed += 1;
+                self.schedule_arrival(c);
+                self.arrive(c, false);
+                continue;
+            }
+            let Some((t, ev)) = self.events.pop_before(self.end) else { break };
             self.now = t;
             self.processed += 1;
             match ev {
-                Ev::Arrival(c) => {
-                    self.schedule_arrival(c as usize);
-                    self.arrive(c as usize, false);
-                }
                 Ev::Redial(c) => self.arrive(c as usize, true),
                 Ev::Abandon { call, generation } => self.abandon(call, generation),
                 Ev::Finish { handler, epoch } => {
@@ -196,9 +214,7 @@ impl<'a, S: CallSink> Engine<'a, S> {
 
     fn schedule_arrival(&mut self, c: usize) {
         let run = &mut self.ch[c];
-        if let Some(t) = run.arrivals.next(&mut run.arrival_rng, self.end) {
-            self.events.push(t, Ev::Arrival(c as u16));
-        }
+        run.next_arrival = run.arrivals.next(&mut run.arrival_rng, self.end).unwrap_or(f64::INFINITY);
     }
 
     // ----- contacts -----

@@ -7,8 +7,6 @@ use std::collections::BinaryHeap;
 /// What happens at an event.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Ev {
-    /// The next new contact on a channel.
-    Arrival(u16),
     /// An abandoned caller tries again.
     Redial(u16),
     /// A queued caller's patience runs out (stale if answered first).
@@ -39,16 +37,24 @@ pub enum Ev {
     },
 }
 
+/// A queued event. The key packs the time's bits (times are never negative, so their IEEE
+/// bits order like the numbers) above the insertion sequence: one integer comparison orders
+/// by time, then first in first out.
 #[derive(Debug, Clone, Copy)]
 struct Entry {
-    t: f64,
-    seq: u64,
+    key: u128,
     ev: Ev,
+}
+
+impl Entry {
+    fn time(&self) -> f64 {
+        f64::from_bits((self.key >> 64) as u64)
+    }
 }
 
 impl PartialEq for Entry {
     fn eq(&self, o: &Self) -> bool {
-        self.cmp(o) == Ordering::Equal
+        self.key == o.key
     }
 }
 impl Eq for Entry {}
@@ -60,7 +66,7 @@ impl PartialOrd for Entry {
 impl Ord for Entry {
     /// Reversed, so the max-heap pops the earliest event.
     fn cmp(&self, o: &Self) -> Ordering {
-        o.t.total_cmp(&self.t).then(o.seq.cmp(&self.seq))
+        o.key.cmp(&self.key)
     }
 }
 
@@ -74,19 +80,23 @@ pub struct EventQueue {
 impl EventQueue {
     #[inline]
     pub fn push(&mut self, t: f64, ev: Ev) {
+        debug_assert!(t >= 0.0, "event times are never negative");
         self.seq += 1;
-        self.heap.push(Entry {
-            t,
-            seq: self.seq,
-            ev,
-        });
+        let key = ((t.max(0.0).to_bits() as u128) << 64) | self.seq as u128;
+        self.heap.push(Entry { key, ev });
+    }
+
+    /// The time of the earliest event.
+    #[inline]
+    pub fn peek_time(&self) -> Option<f64> {
+        self.heap.peek().map(Entry::time)
     }
 
     /// The earliest event if it happens before `end`.
     #[inline]
     pub fn pop_before(&mut self, end: f64) -> Option<(f64, Ev)> {
         match self.heap.peek() {
-            Some(e) if e.t < end => self.heap.pop().map(|e| (e.t, e.ev)),
+            Some(e) if e.time() < end => self.heap.pop().map(|e| (e.time(), e.ev)),
             _ => None,
         }
     }
@@ -99,10 +109,10 @@ mod tests {
     #[test]
     fn pops_in_time_order_with_ties_first_in_first_out() {
         let mut q = EventQueue::default();
-        q.push(5.0, Ev::Arrival(0));
-        q.push(1.0, Ev::Arrival(1));
-        q.push(5.0, Ev::Arrival(2));
-        q.push(9.0, Ev::Arrival(3));
+        q.push(5.0, Ev::Redial(0));
+        q.push(1.0, Ev::Redial(1));
+        q.push(5.0, Ev::Redial(2));
+        q.push(9.0, Ev::Redial(3));
         let mut got = vec![];
         while let Some((t, ev)) = q.pop_before(9.0) {
             got.push((t, ev));
@@ -110,9 +120,9 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                (1.0, Ev::Arrival(1)),
-                (5.0, Ev::Arrival(0)),
-                (5.0, Ev::Arrival(2))
+                (1.0, Ev::Redial(1)),
+                (5.0, Ev::Redial(0)),
+                (5.0, Ev::Redial(2))
             ]
         );
     }

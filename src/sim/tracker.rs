@@ -47,6 +47,20 @@ pub fn bin_edges(b: usize) -> (f64, f64) {
     }
 }
 
+/// `x.floor()` for the non-negative values the engine uses, without a libm call (a cast
+/// truncates, which is the floor for x >= 0); falls back to `floor` otherwise.
+#[inline]
+pub fn floor_pos(x: f64) -> f64 {
+    if (0.0..9.0e15).contains(&x) { (x as u64) as f64 } else { x.floor() }
+}
+
+/// Seconds since the start of the week containing `t` (cheaper than `rem_euclid`).
+#[inline]
+pub fn week_time(t: f64) -> f64 {
+    let w = t - floor_pos(t / WEEK_S) * WEEK_S;
+    if w < 0.0 || w >= WEEK_S { t.rem_euclid(WEEK_S) } else { w }
+}
+
 /// A wait histogram.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WaitHist(pub Box<[u32; WAIT_BINS]>);
@@ -162,7 +176,7 @@ impl Bins {
     /// The KPI interval of the week that contains `t`.
     #[inline]
     pub fn interval(&self, t: f64) -> usize {
-        ((t.rem_euclid(WEEK_S) / self.interval_s) as usize).min(self.n - 1)
+        ((week_time(t) / self.interval_s) as usize).min(self.n - 1)
     }
 
     /// Spread the span [a, b) over KPI intervals, calling `f(interval, seconds)`; only the part
@@ -171,7 +185,7 @@ impl Bins {
     pub fn spread(&self, a: f64, b: f64, mut f: impl FnMut(usize, f64)) {
         let mut t = a.max(self.count_from);
         while t < b {
-            let k = (t / self.interval_s).floor();
+            let k = floor_pos(t / self.interval_s);
             let mut edge = (k + 1.0) * self.interval_s;
             if edge <= t {
                 edge = (k + 2.0) * self.interval_s;
