@@ -5,8 +5,8 @@ use super::error::{ModelError, Problem};
 use super::tables;
 use super::types::{Arrivals, Channel, Duration, Model, Profile, StaffGroup};
 use crate::sim::config::{
-    BreakTime, Callback, ChannelConfig, Config, DAY_S, Dist, GroupConfig, Redial, ShiftTime, Surge,
-    WEEK_S,
+    BreakTime, Callback, ChannelConfig, Config, DAY_S, Dist, GroupConfig, IntakeConfig, Redial,
+    ShiftTime, Surge, WEEK_S, Window,
 };
 use chrono::{NaiveTime, Timelike};
 use std::path::Path;
@@ -248,6 +248,7 @@ impl Checker<'_> {
 
     fn channel(&mut self, i: usize, c: &Channel, ids: &[&str], horizon_days: f64) -> ChannelConfig {
         let f = format!("channels[{i}]");
+        self.share(&format!("{f}.harrowing_share"), c.harrowing_share);
         if c.id.trim().is_empty() {
             self.bad(format!("{f}.id"), "must not be empty");
         }
@@ -348,10 +349,11 @@ impl Checker<'_> {
             interrupted_by,
             sl_threshold_s: c.service_level.threshold_s,
             sl_target: c.service_level.target,
+            harrowing_share: c.harrowing_share,
         }
     }
 
-    fn group(&mut self, i: usize, g: &StaffGroup, ids: &[&str]) -> GroupConfig {
+    fn group(&mut self, i: usize, g: &StaffGroup, ids: &[&str], horizon_days: f64) -> GroupConfig {
         let f = format!("staff[{i}]");
         if g.name.trim().is_empty() {
             self.bad(format!("{f}.name"), "must not be empty");
@@ -438,13 +440,13 @@ impl Checker<'_> {
         }
         let n = pattern.len();
         for d in 0..n {
-            if let (Some(a), Some(b)) = (&pattern[d], &pattern[(d + 1) % n]) {
-                if a.start_s + a.length_s > DAY_S + b.start_s {
-                    self.bad(
-                        format!("{f}.rota.pattern"),
-                        format!("the shift on day {} runs into the next day's shift", d + 1),
-                    );
-                }
+            if let (Some(a), Some(b)) = (&pattern[d], &pattern[(d + 1) % n])
+                && a.start_s + a.length_s > DAY_S + b.start_s
+            {
+                self.bad(
+                    format!("{f}.rota.pattern"),
+                    format!("the shift on day {} runs into the next day's shift", d + 1),
+                );
             }
         }
         let longest = pattern
@@ -474,6 +476,143 @@ impl Checker<'_> {
                 stagger_s: b.stagger_minutes * 60.0,
             });
         }
+        let working = pattern.iter().filter(|p| p.is_some()).count() as f64;
+        let training_every_shifts = match &g.training {
+            None => 0,
+            Some(t) => {
+                self.positive(&format!("{f}.training.days"), t.days);
+                self.positive(&format!("{f}.training.every_weeks"), t.every_weeks);
+                let shifts = t.every_weeks * 7.0 * working / n.max(1) as f64 / t.days.max(1e-9);
+                if shifts.is_finite() && shifts < 1.5 {
+                    self.bad(
+                        format!("{f}.training"),
+                        "leaves no working shifts between training days",
+                    );
+                }
+                if shifts.is_finite() {
+                    shifts.round().max(1.0) as u32
+                } else {
+                    0
+                }
+            }
+        };
+        let learning = g.learning.as_ref().map(|l| {
+            self.need(
+                l.initial_multiplier >= 1.0 && l.initial_multiplier <= 5.0,
+                &format!("{f}.learning.initial_multiplier"),
+                "between 1 and 5",
+                l.initial_multiplier,
+            );
+            self.positive(&format!("{f}.learning.weeks"), l.weeks);
+            (l.initial_multiplier, l.weeks * 7.0 * DAY_S)
+        });
+        let mut windows = vec![];
+        if let Some(r) = &g.rotation {
+            let rf = format!("{f}.rotation");
+            self.need(
+                r.first_day >= 0.0,
+                &format!("{rf}.first_day"),
+                "0 or more",
+                r.first_day,
+            );
+            if r.first_day >= horizon_days {
+                self.bad(
+                    format!("{rf}.first_day"),
+                    format!(
+                        "day {} is after the end of the run ({horizon_days} days)",
+                        r.first_day
+                    ),
+                );
+            }
+            self.positive(&format!("{rf}.length_days"), r.length_days);
+            self.need(
+                r.course_days >= 0.0,
+                &format!("{rf}.course_days"),
+                "0 or more",
+                r.course_days,
+            );
+            if r.course_days >= r.length_days {
+                self.bad(
+                    format!("{rf}.course_days"),
+                    format!(
+                        "the course ({} days) must be shorter than the rotation ({} days)",
+                        r.course_days, r.length_days
+                    ),
+                );
+            }
+            if r.rotations == 0 {
+                self.bad(format!("{rf}.rotations"), "must be at least 1");
+            }
+            for k in 0..r.rotations {
+                let from_s = (r.first_day + k as f64 * r.length_days) * DAY_S;
+                windows.push(Window {
+                    from_s,
+                    course_until_s: from_s + r.course_days * DAY_S,
+                    until_s: from_s + r.length_days * DAY_S,
+                });
+            }
+        }
+        self.need(
+            g.attrition_per_month >= 0.0,
+            &format!("{f}.attrition_per_month"),
+            "0 or more leavers a month",
+            g.attrition_per_month,
+        );
+        let headcount = (g.handlers * g.teams.max(1)) as f64;
+        let mut intakes = vec![];
+        for (k, it) in g.intakes.iter().enumerate() {
+            let kf = format!("{f}.intakes[{k}]");
+            self.need(
+                it.day >= 0.0 && it.day < horizon_days,
+                &format!("{kf}.day"),
+                "a day within the run",
+                it.day,
+            );
+            self.need(
+                it.vetting_days >= 0.0,
+                &format!("{kf}.vetting_days"),
+                "0 or more",
+                it.vetting_days,
+            );
+            self.need(
+                it.vetting_sd_days >= 0.0,
+                &format!("{kf}.vetting_sd_days"),
+                "0 or more",
+                it.vetting_sd_days,
+            );
+            self.need(
+                it.course_days >= 0.0,
+                &format!("{kf}.course_days"),
+                "0 or more",
+                it.course_days,
+            );
+            self.need(
+                (0.0..1.0).contains(&it.dropout),
+                &format!("{kf}.dropout"),
+                "at least 0 and below 1",
+                it.dropout,
+            );
+            let vetting = if it.vetting_sd_days > 0.0 && it.vetting_days > 0.0 {
+                self.dist(
+                    &format!("{kf}.vetting"),
+                    &Duration::LogNormal {
+                        mean_s: it.vetting_days * DAY_S,
+                        sd_s: it.vetting_sd_days * DAY_S,
+                    },
+                )
+            } else {
+                Dist::Fixed {
+                    value: it.vetting_days.max(0.0) * DAY_S,
+                }
+            };
+            intakes.push(IntakeConfig {
+                recruits: it.recruits,
+                offer_s: it.day * DAY_S,
+                vetting,
+                course_s: it.course_days * DAY_S,
+                dropout: it.dropout,
+            });
+        }
         GroupConfig {
             name: g.name.clone(),
             skills,
@@ -483,6 +622,15 @@ impl Checker<'_> {
             teams: g.teams.max(1),
             breaks,
             shrinkage: g.shrinkage,
+            training_every_shifts,
+            learning,
+            windows,
+            leave_rate_per_s: if headcount > 0.0 {
+                g.attrition_per_month / headcount / (30.44 * DAY_S)
+            } else {
+                0.0
+            },
+            intakes,
         }
     }
 }
@@ -517,6 +665,13 @@ pub fn validate(model: &Model, path: &Path) -> Result<Config, ModelError> {
             format!("must divide a week, e.g. 15, 30, 60 (got {m})"),
         );
     }
+    ck.need(
+        model.wellbeing.decompression_minutes >= 0.0
+            && model.wellbeing.decompression_minutes <= 240.0,
+        "wellbeing.decompression_minutes",
+        "between 0 and 240",
+        model.wellbeing.decompression_minutes,
+    );
     if model.channels.is_empty() {
         ck.bad("channels", "a model needs at least one channel");
     }
@@ -545,7 +700,7 @@ pub fn validate(model: &Model, path: &Path) -> Result<Config, ModelError> {
         .staff
         .iter()
         .enumerate()
-        .map(|(i, g)| ck.group(i, g, &ids))
+        .map(|(i, g)| ck.group(i, g, &ids, run.horizon_days))
         .collect();
     for (i, id) in ids.iter().enumerate() {
         if !groups.is_empty() && !groups.iter().any(|g| g.skills.contains(&i)) {
@@ -572,5 +727,6 @@ pub fn validate(model: &Model, path: &Path) -> Result<Config, ModelError> {
         kpi_interval_s: m as f64 * 60.0,
         seed: run.seed,
         replications: run.replications,
+        decompression_s: model.wellbeing.decompression_minutes * 60.0,
     })
 }

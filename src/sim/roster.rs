@@ -10,8 +10,10 @@ use super::config::{GroupConfig, ShiftTime};
 pub struct Seat {
     pub group: usize,
     pub team: u32,
-    /// Position within the team (staggers breaks).
+    /// Position within the team (staggers breaks and training days).
     pub member: u32,
+    /// A recruit from this intake of the group (None: in post from the start).
+    pub intake: Option<usize>,
 }
 
 /// Every handler in the model, group by group, team by team.
@@ -24,6 +26,18 @@ pub fn seats(groups: &[GroupConfig]) -> Vec<Seat> {
                     group: g,
                     team,
                     member,
+                    intake: None,
+                });
+            }
+        }
+        for (k, intake) in group.intakes.iter().enumerate() {
+            for r in 0..intake.recruits {
+                let team = r % group.teams.max(1);
+                out.push(Seat {
+                    group: g,
+                    team,
+                    member: r / group.teams.max(1),
+                    intake: Some(k),
                 });
             }
         }
@@ -64,6 +78,11 @@ mod tests {
             teams,
             breaks: vec![],
             shrinkage: 0.0,
+            training_every_shifts: 0,
+            learning: None,
+            windows: vec![],
+            leave_rate_per_s: 0.0,
+            intakes: vec![],
         }
     }
 
