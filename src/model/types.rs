@@ -212,12 +212,19 @@ pub struct StaffGroup {
     pub name: String,
     /// Channel ids this group answers.
     pub skills: Vec<String>,
-    /// Handlers in each team.
+    /// Handlers in each team (not used with `on_duty`).
+    #[serde(default)]
     pub handlers: u32,
     /// Teams working the rota, staggered evenly through its cycle.
     #[serde(default = "one")]
     pub teams: u32,
-    pub rota: Rota,
+    /// The shift cycle the teams work.
+    #[serde(default)]
+    pub rota: Option<Rota>,
+    /// Instead of a rota: exactly this many handlers on duty in each interval of the week
+    /// (what `controlroom staff` recommends).
+    #[serde(default)]
+    pub on_duty: Option<OnDuty>,
     #[serde(default)]
     pub breaks: Vec<Break>,
     /// Share of rostered shifts lost to sickness, training and leave.
@@ -300,6 +307,14 @@ pub struct Intake {
 
 fn one() -> u32 {
     1
+}
+
+/// Handlers on duty per interval of the week, from Monday 00:00.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OnDuty {
+    pub interval_minutes: u32,
+    pub handlers: Vec<u32>,
 }
 
 /// A shift cycle: shift codes and a day-by-day pattern such as "DDNN----".

@@ -3,7 +3,7 @@
 
 use super::error::{ModelError, Problem};
 use super::tables;
-use super::types::{Arrivals, Channel, Duration, Model, Profile, StaffGroup};
+use super::types::{Arrivals, Channel, Duration, Model, OnDuty, Profile, Rota, StaffGroup};
 use crate::sim::config::{
     BreakTime, Callback, ChannelConfig, Config, DAY_S, Dist, GroupConfig, IntakeConfig, Redial,
     ShiftTime, Surge, WEEK_S, Window,
@@ -353,42 +353,10 @@ impl Checker<'_> {
         }
     }
 
-    fn group(&mut self, i: usize, g: &StaffGroup, ids: &[&str], horizon_days: f64) -> GroupConfig {
-        let f = format!("staff[{i}]");
-        if g.name.trim().is_empty() {
-            self.bad(format!("{f}.name"), "must not be empty");
-        }
-        if g.skills.is_empty() {
-            self.bad(
-                format!("{f}.skills"),
-                "a group must take at least one channel",
-            );
-        }
-        let mut skills = vec![];
-        for (k, s) in g.skills.iter().enumerate() {
-            match ids.iter().position(|id| id == s) {
-                Some(j) if !skills.contains(&j) => skills.push(j),
-                Some(_) => self.bad(format!("{f}.skills[{k}]"), format!("`{s}` is listed twice")),
-                None => self.bad(
-                    format!("{f}.skills[{k}]"),
-                    format!("`{s}` names no channel (channels: {})", ids.join(", ")),
-                ),
-            }
-        }
-        if g.handlers == 0 {
-            self.bad(format!("{f}.handlers"), "must be at least 1");
-        }
-        if g.teams == 0 {
-            self.bad(format!("{f}.teams"), "must be at least 1");
-        }
-        self.need(
-            (0.0..1.0).contains(&g.shrinkage),
-            &format!("{f}.shrinkage"),
-            "at least 0 and below 1",
-            g.shrinkage,
-        );
+    /// Check a rota and turn its pattern into one optional shift per day of the cycle.
+    fn rota(&mut self, f: &str, r: &Rota) -> Vec<Option<ShiftTime>> {
         let mut codes: Vec<(char, ShiftTime)> = vec![];
-        for (k, s) in g.rota.shifts.iter().enumerate() {
+        for (k, s) in r.shifts.iter().enumerate() {
             let sf = format!("{f}.rota.shifts[{k}]");
             let mut chars = s.code.chars();
             let code = match (chars.next(), chars.next()) {
@@ -423,7 +391,7 @@ impl Checker<'_> {
             ));
         }
         let mut pattern = vec![];
-        for (d, ch) in g.rota.pattern.chars().enumerate() {
+        for (d, ch) in r.pattern.chars().enumerate() {
             if ch == '-' {
                 pattern.push(None);
             } else if let Some((_, st)) = codes.iter().find(|(c, _)| *c == ch) {
@@ -448,6 +416,78 @@ impl Checker<'_> {
                     format!("the shift on day {} runs into the next day's shift", d + 1),
                 );
             }
+        }
+        pattern
+    }
+
+    /// Check an on-duty profile: counts per interval of the week.
+    fn on_duty(&mut self, f: &str, o: &OnDuty) -> Option<(f64, Vec<u32>)> {
+        let m = o.interval_minutes;
+        if !matches!(m, 15 | 30 | 60) {
+            self.bad(
+                format!("{f}.on_duty.interval_minutes"),
+                format!("must be 15, 30 or 60 (got {m})"),
+            );
+            return None;
+        }
+        let n = (WEEK_S / (m as f64 * 60.0)).round() as usize;
+        if o.handlers.len() != n {
+            self.bad(
+                format!("{f}.on_duty.handlers"),
+                format!(
+                    "needs {n} values, one per {m}-minute interval of the week (got {})",
+                    o.handlers.len()
+                ),
+            );
+            return None;
+        }
+        Some((m as f64 * 60.0, o.handlers.clone()))
+    }
+
+    fn group(&mut self, i: usize, g: &StaffGroup, ids: &[&str], horizon_days: f64) -> GroupConfig {
+        let f = format!("staff[{i}]");
+        if g.name.trim().is_empty() {
+            self.bad(format!("{f}.name"), "must not be empty");
+        }
+        if g.skills.is_empty() {
+            self.bad(
+                format!("{f}.skills"),
+                "a group must take at least one channel",
+            );
+        }
+        let mut skills = vec![];
+        for (k, s) in g.skills.iter().enumerate() {
+            match ids.iter().position(|id| id == s) {
+                Some(j) if !skills.contains(&j) => skills.push(j),
+                Some(_) => self.bad(format!("{f}.skills[{k}]"), format!("`{s}` is listed twice")),
+                None => self.bad(
+                    format!("{f}.skills[{k}]"),
+                    format!("`{s}` names no channel (channels: {})", ids.join(", ")),
+                ),
+            }
+        }
+        if g.teams == 0 {
+            self.bad(format!("{f}.teams"), "must be at least 1");
+        }
+        self.need(
+            (0.0..1.0).contains(&g.shrinkage),
+            &format!("{f}.shrinkage"),
+            "at least 0 and below 1",
+            g.shrinkage,
+        );
+        let (pattern, on_duty) = match (&g.rota, &g.on_duty) {
+            (Some(r), None) => (self.rota(&f, r), None),
+            (None, Some(o)) => (vec![], self.on_duty(&f, o)),
+            _ => {
+                self.bad(
+                    format!("{f}.rota"),
+                    "give a group either a `rota` or an `on_duty` profile",
+                );
+                (vec![], None)
+            }
+        };
+        if on_duty.is_none() && g.handlers == 0 {
+            self.bad(format!("{f}.handlers"), "must be at least 1");
         }
         let longest = pattern
             .iter()
@@ -482,7 +522,8 @@ impl Checker<'_> {
             Some(t) => {
                 self.positive(&format!("{f}.training.days"), t.days);
                 self.positive(&format!("{f}.training.every_weeks"), t.every_weeks);
-                let shifts = t.every_weeks * 7.0 * working / n.max(1) as f64 / t.days.max(1e-9);
+                let shifts =
+                    t.every_weeks * 7.0 * working / pattern.len().max(1) as f64 / t.days.max(1e-9);
                 if shifts.is_finite() && shifts < 1.5 {
                     self.bad(
                         format!("{f}.training"),
@@ -616,10 +657,13 @@ impl Checker<'_> {
         GroupConfig {
             name: g.name.clone(),
             skills,
-            handlers: g.handlers,
+            handlers: match &on_duty {
+                Some((_, counts)) => counts.iter().copied().max().unwrap_or(0),
+                None => g.handlers,
+            },
             pattern,
-            start_day: g.rota.start_day as usize,
-            teams: g.teams.max(1),
+            start_day: g.rota.as_ref().map_or(0, |r| r.start_day as usize),
+            teams: if on_duty.is_some() { 1 } else { g.teams.max(1) },
             breaks,
             shrinkage: g.shrinkage,
             training_every_shifts,
@@ -631,6 +675,7 @@ impl Checker<'_> {
                 0.0
             },
             intakes,
+            on_duty,
         }
     }
 }

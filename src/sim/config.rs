@@ -146,6 +146,8 @@ pub struct GroupConfig {
     /// Leaving hazard per handler per second (attrition).
     pub leave_rate_per_s: f64,
     pub intakes: Vec<IntakeConfig>,
+    /// Instead of a rota: handlers on duty per interval of the week (interval length, counts).
+    pub on_duty: Option<(f64, Vec<u32>)>,
 }
 
 /// A period in which a group works: on a course until `course_until`, then on the phones.

@@ -213,7 +213,11 @@ impl<'a, S: CallSink> Engine<'a, S> {
                     }
                 }
                 Ev::RosterDay(day) => self.roster_day(day),
-                Ev::ShiftStart { handler, day } => self.shift_start(handler, day),
+                Ev::ShiftStart {
+                    handler,
+                    day,
+                    index,
+                } => self.shift_start(handler, day, index),
                 Ev::ShiftEnd { handler } => self.shift_end(handler),
                 Ev::BreakStart { handler, length_s } => self.break_start(handler, length_s as f64),
                 Ev::BreakEnd { handler } => self.break_end(handler),

@@ -7,7 +7,7 @@ use super::config::GroupConfig;
 use super::dist::Sampler;
 use super::engine::{Engine, NONE};
 use super::event::Ev;
-use super::roster::{Seat, shift_on};
+use super::roster::{Seat, shifts_on};
 use super::streams::Rng;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -384,16 +384,16 @@ impl<S: CallSink> Engine<'_, S> {
         let day_start = day as f64 * DAY_S;
         for h in 0..self.handlers.len() {
             let seat = self.handlers[h].seat;
-            if let Some(s) = shift_on(&self.cfg.groups[seat.group], seat.team, day as i64) {
+            let shifts = shifts_on(&self.cfg.groups[seat.group], seat, day as i64);
+            for (index, s) in shifts.iter().enumerate() {
                 let start = day_start + s.start_s;
                 if start + s.length_s > self.now {
-                    self.events.push(
-                        start.max(self.now),
-                        Ev::ShiftStart {
-                            handler: h as u32,
-                            day,
-                        },
-                    );
+                    let ev = Ev::ShiftStart {
+                        handler: h as u32,
+                        day,
+                        index: index as u16,
+                    };
+                    self.events.push(start.max(self.now), ev);
                 }
             }
         }
@@ -403,10 +403,11 @@ impl<S: CallSink> Engine<'_, S> {
         }
     }
 
-    pub(super) fn shift_start(&mut self, h: u32, day: i32) {
+    pub(super) fn shift_start(&mut self, h: u32, day: i32, index: u16) {
         let seat = self.handlers[h as usize].seat;
         let group = &self.cfg.groups[seat.group];
-        let Some(shift) = shift_on(group, seat.team, day as i64) else {
+        let shifts = shifts_on(group, seat, day as i64);
+        let Some(shift) = shifts.get(index as usize) else {
             return;
         };
         let now = self.now;
