@@ -767,6 +767,7 @@ pub fn validate(model: &Model, path: &Path) -> Result<Config, ModelError> {
     Ok(Config {
         channels,
         groups,
+        start_s: 0.0,
         horizon_s: run.horizon_days * DAY_S,
         warmup_s: run.warmup_hours * 3600.0,
         kpi_interval_s: m as f64 * 60.0,

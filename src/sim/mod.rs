@@ -8,10 +8,12 @@ pub mod dist;
 pub mod engine;
 pub mod event;
 pub mod roster;
+pub mod snapshot;
 mod staff;
 pub mod streams;
 pub mod tracker;
 
 pub use calls::{CallRecord, CallSink, NoRecords, Outcome};
 pub use config::Config;
-pub use engine::{Replication, run};
+pub use engine::{Replication, run, run_from};
+pub use snapshot::InitialState;

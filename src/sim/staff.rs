@@ -348,7 +348,7 @@ impl<S: CallSink> Engine<'_, S> {
         }
     }
 
-    fn sign_off(&mut self, h: u32) {
+    pub(super) fn sign_off(&mut self, h: u32) {
         self.stop_available(h);
         self.close_shift(h);
         let hd = &mut self.handlers[h as usize];
@@ -370,7 +370,7 @@ impl<S: CallSink> Engine<'_, S> {
             .push(self.now + len, Ev::BreakEnd { handler: h });
     }
 
-    fn sign_in(&mut self, h: u32) {
+    pub(super) fn sign_in(&mut self, h: u32) {
         let hd = &mut self.handlers[h as usize];
         self.signed_in[hd.seat.group] += 1;
         hd.available_since = self.now;
@@ -490,6 +490,31 @@ impl<S: CallSink> Engine<'_, S> {
     pub(super) fn break_end(&mut self, h: u32) {
         if self.handlers[h as usize].status == Status::Break {
             self.sign_in(h);
+        }
+    }
+
+    /// Move a signed-in handler to group `to` now: their time so far counts to the old group;
+    /// they finish any contact in hand, then work as one of the new group.
+    pub(super) fn move_handler(&mut self, h: u32, to: usize) {
+        let now = self.now;
+        self.stop_available(h);
+        let bins = self.tracker.bins;
+        let hd = &mut self.handlers[h as usize];
+        let from = hd.seat.group;
+        if hd.status == Status::Busy {
+            let acc = &mut self.tracker.groups[from];
+            bins.spread(hd.busy_since, now, |i, dt| acc[i].busy_s += dt);
+            hd.busy_since = now;
+        }
+        hd.available_since = now;
+        hd.seat.group = to;
+        if hd.status != Status::Break {
+            self.signed_in[from] -= 1;
+            self.signed_in[to] += 1;
+        }
+        if hd.status == Status::Idle {
+            // They may take a call already waiting for the new group, or wait idle in it.
+            self.next_work(h);
         }
     }
 
