@@ -10,7 +10,7 @@
 use super::calls::{Call, CallSink, State};
 use super::engine::{Engine, NONE};
 use super::event::Ev;
-use super::staff::Status;
+use super::handler::Status;
 
 /// The room at the start of a look-ahead. Indices refer to the config's channels and groups.
 #[derive(Debug, Clone, Default, PartialEq)]
