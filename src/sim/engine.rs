@@ -191,7 +191,9 @@ impl<'a, S: CallSink> Engine<'a, S> {
                 self.arrive(c, false);
                 continue;
             }
-            let Some((t, ev)) = self.events.pop_before(self.end) else { break };
+            let Some((t, ev)) = self.events.pop_before(self.end) else {
+                break;
+            };
             self.now = t;
             self.processed += 1;
             match ev {
@@ -214,7 +216,10 @@ impl<'a, S: CallSink> Engine<'a, S> {
 
     fn schedule_arrival(&mut self, c: usize) {
         let run = &mut self.ch[c];
-        run.next_arrival = run.arrivals.next(&mut run.arrival_rng, self.end).unwrap_or(f64::INFINITY);
+        run.next_arrival = run
+            .arrivals
+            .next(&mut run.arrival_rng, self.end)
+            .unwrap_or(f64::INFINITY);
     }
 
     // ----- contacts -----

@@ -51,14 +51,22 @@ pub fn bin_edges(b: usize) -> (f64, f64) {
 /// truncates, which is the floor for x >= 0); falls back to `floor` otherwise.
 #[inline]
 pub fn floor_pos(x: f64) -> f64 {
-    if (0.0..9.0e15).contains(&x) { (x as u64) as f64 } else { x.floor() }
+    if (0.0..9.0e15).contains(&x) {
+        (x as u64) as f64
+    } else {
+        x.floor()
+    }
 }
 
 /// Seconds since the start of the week containing `t` (cheaper than `rem_euclid`).
 #[inline]
 pub fn week_time(t: f64) -> f64 {
     let w = t - floor_pos(t / WEEK_S) * WEEK_S;
-    if w < 0.0 || w >= WEEK_S { t.rem_euclid(WEEK_S) } else { w }
+    if w < 0.0 || w >= WEEK_S {
+        t.rem_euclid(WEEK_S)
+    } else {
+        w
+    }
 }
 
 /// A wait histogram.
