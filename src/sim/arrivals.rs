@@ -137,7 +137,7 @@ impl ArrivalProcess {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::config::Dist;
+    use crate::sim::config::{Dist, WEEK_S};
     use crate::sim::streams::{Purpose, stream};
 
     fn channel(rates: Vec<f64>, interval_s: f64) -> ChannelConfig {
