@@ -55,7 +55,10 @@ fn report_is_self_contained_printable_and_has_every_chart() {
         "Occupancy",
         "Handlers on duty",
     ] {
-        assert!(html.contains(&format!("{title}\n</text>")), "no chart {title}");
+        assert!(
+            html.contains(&format!("{title}\n</text>")),
+            "no chart {title}"
+        );
     }
     assert_eq!(html.matches("<svg").count(), 9);
     assert_eq!(html.matches("<svg").count(), html.matches("</svg>").count());

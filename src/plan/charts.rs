@@ -278,10 +278,10 @@ fn week_axes<'a, 'b>(
         h += 6.0;
     }
     let days = (week_h / 24.0).round() as usize;
-    for d in 0..days.min(7) {
+    for (d, day) in DAYS.iter().enumerate().take(days) {
         let (x, y) = chart.backend_coord(&(d as f64 * 24.0 + 12.0, bottom));
         root.draw(&Text::new(
-            DAYS[d],
+            *day,
             (x, y + 8),
             (FONT, LABEL)
                 .into_font()
@@ -458,16 +458,19 @@ pub fn required_vs_rostered(
             20,
         )?;
         let mut chart = chart;
-        chart.draw_series(required.iter().zip(rostered).enumerate().filter_map(
-            |(i, (&q, &r))| {
-                (q.is_finite() && r.is_finite() && q > r).then(|| {
+        chart.draw_series(
+            required
+                .iter()
+                .zip(rostered)
+                .enumerate()
+                .filter(|(_, (q, r))| q.is_finite() && r.is_finite() && q > r)
+                .map(|(i, (&q, &r))| {
                     Rectangle::new(
                         [(i as f64 * interval_h, r), ((i + 1) as f64 * interval_h, q)],
                         SHORT.filled(),
                     )
-                })
-            },
-        ))?;
+                }),
+        )?;
         for run in steps(rostered) {
             line(&chart, &run, ros_look, usize::MAX)?;
         }
