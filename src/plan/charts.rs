@@ -541,6 +541,25 @@ fn category_axes<'a, 'b>(
     Ok(chart)
 }
 
+/// A value's label centred just above a point.
+fn value_above<'a, 'b>(
+    chart: &Chart<'a, 'b>,
+    root: &Area<'b>,
+    at: (f64, f64),
+    label: String,
+) -> Res {
+    let (x, y) = chart.backend_coord(&at);
+    root.draw(&Text::new(
+        label,
+        (x, y - 5),
+        (FONT, SMALL)
+            .into_font()
+            .color(&INK)
+            .pos(Pos::new(HPos::Center, VPos::Bottom)),
+    ))?;
+    Ok(())
+}
+
 /// A value as a short label.
 fn value_label(v: f64, share: bool) -> String {
     if !v.is_finite() {
@@ -562,7 +581,17 @@ pub fn variants_with_error_bars<S: AsRef<str>>(
     variants: &[(S, f64, f64, f64)],
     y_is_share: bool,
 ) -> String {
-    let top = y_top(variants.iter().flat_map(|v| [v.1, v.3]), None, y_is_share);
+    // Room above the tallest whisker for its value label.
+    let top = y_top(variants.iter().flat_map(|v| [v.1, v.3]), None, false).max(if y_is_share {
+        0.0
+    } else {
+        1.0
+    });
+    let top = if y_is_share {
+        top.clamp(0.1, 1.12)
+    } else {
+        top
+    };
     let names: Vec<String> = variants.iter().map(|v| v.0.as_ref().to_string()).collect();
     let fill = RGBColor(0xA9, 0xC4, 0xDE);
     let legend = vec![
@@ -591,14 +620,13 @@ pub fn variants_with_error_bars<S: AsRef<str>>(
             }
             let bounded = lo.is_finite() && hi.is_finite() && mean.is_finite();
             if bounded {
-                chart.draw_series(std::iter::once(ErrorBar::new_vertical(
-                    x,
-                    lo.max(0.0),
-                    mean,
-                    hi.min(top),
-                    INK.stroke_width(2),
-                    14,
-                )))?;
+                let (lo, hi) = (lo.max(0.0), hi.min(top));
+                let ink = INK.stroke_width(2);
+                chart.draw_series([
+                    PathElement::new(vec![(x, lo), (x, hi)], ink),
+                    PathElement::new(vec![(x - 0.06, lo), (x + 0.06, lo)], ink),
+                    PathElement::new(vec![(x - 0.06, hi), (x + 0.06, hi)], ink),
+                ])?;
             }
             let above = if bounded {
                 hi.min(top)
@@ -607,14 +635,7 @@ pub fn variants_with_error_bars<S: AsRef<str>>(
             } else {
                 0.0
             };
-            chart.draw_series(std::iter::once(Text::new(
-                value_label(mean, y_is_share),
-                (x, above),
-                (FONT, SMALL)
-                    .into_font()
-                    .color(&INK)
-                    .pos(Pos::new(HPos::Center, VPos::Bottom)),
-            )))?;
+            value_above(&chart, root, (x, above), value_label(mean, y_is_share))?;
         }
         category_labels(&chart, root, &names)
     })
@@ -658,14 +679,7 @@ pub fn harrowing_exposure<S: AsRef<str>>(title: &str, groups: &[(S, f64, f64)]) 
                     Rectangle::new(bar, color.filled()),
                     Rectangle::new(bar, INK.stroke_width(1)),
                 ])?;
-                chart.draw_series(std::iter::once(Text::new(
-                    value_label(v, false),
-                    ((x0 + x1) / 2.0, v),
-                    (FONT, SMALL)
-                        .into_font()
-                        .color(&INK)
-                        .pos(Pos::new(HPos::Center, VPos::Bottom)),
-                )))?;
+                value_above(&chart, root, ((x0 + x1) / 2.0, v), value_label(v, false))?;
             }
         }
         category_labels(&chart, root, &names)
