@@ -328,8 +328,9 @@ pub fn simulate_report(
         (
             "Horizon",
             format!(
-                "{} days, of which the first {} h are warm-up and not counted",
+                "{} day{}, of which the first {} h are warm-up and not counted",
                 cfg.horizon_s / 86_400.0,
+                if cfg.horizon_s == 86_400.0 { "" } else { "s" },
                 cfg.warmup_s / 3600.0
             ),
         ),
@@ -481,7 +482,13 @@ pub fn simulate_report(
 
 /// The headline tables: per channel, then per staff group.
 fn headline(r: &mut Report, cfg: &Config, rows: &[Row], weeks: f64) {
-    let per_week = |x: f64| if weeks > 0.0 { x / weeks } else { f64::NAN };
+    // Counts per week for runs of a week or more; a shorter run's counts are its own total.
+    let (per, unit) = if weeks >= 1.0 {
+        (weeks, " / week".to_string())
+    } else {
+        (1.0, format!(" in {} h", fixed(weeks * 168.0, 0)))
+    };
+    let per_week = |x: f64| x / per;
     let ch_rows: Vec<Vec<String>> = cfg
         .channels
         .iter()
@@ -512,15 +519,15 @@ fn headline(r: &mut Report, cfg: &Config, rows: &[Row], weeks: f64) {
         .collect();
     r.section(
         "Headline figures",
-        "Counts are per week; rates, waits and service levels are means over replications. The \
-         target is judged on the 95% confidence interval: too close to call means the interval \
-         contains the target.",
+        "Counts are per week (or for the whole counted period when it is shorter); rates, waits \
+         and service levels are means over replications. The target is judged on the 95% \
+         confidence interval: too close to call means the interval contains the target.",
     )
     .table(
         &[
             "channel",
-            "offered / week",
-            "answered / week",
+            &format!("offered{unit}"),
+            &format!("answered{unit}"),
             "abandonment rate",
             "mean wait (answered)",
             "p90 wait",
@@ -553,7 +560,7 @@ fn headline(r: &mut Report, cfg: &Config, rows: &[Row], weeks: f64) {
             "staff group",
             "occupancy",
             "handlers available (mean)",
-            "staffed hours / week",
+            &format!("staffed hours{unit}"),
         ],
         &g_rows,
     );
