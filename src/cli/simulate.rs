@@ -4,7 +4,7 @@
 use super::{CliError, CliResult};
 use controlroom::files::write_atomic;
 use controlroom::model;
-use controlroom::plan::{audit, kpi, replicate, report};
+use controlroom::plan::{audit, html, kpi, replicate, report};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -14,7 +14,8 @@ use std::time::Instant;
   controlroom simulate
   controlroom simulate scenarios/planning/default.ron --out results/
   controlroom simulate my-force.ron --replications 50 --seed 7 --calls calls.csv
-  controlroom simulate --from-state scenarios/planning/states/friday-evening.ron")]
+  controlroom simulate --from-state scenarios/planning/states/friday-evening.ron
+  controlroom simulate --report report.html")]
 pub struct Args {
     /// Model file (RON). Without it, the embedded default model runs.
     pub model: Option<PathBuf>,
@@ -24,6 +25,9 @@ pub struct Args {
     /// Write the first replication's per-call records to this CSV file (for audit).
     #[arg(long)]
     pub calls: Option<PathBuf>,
+    /// Write a self-contained HTML report with charts (opens in any browser, prints to A4).
+    #[arg(long, value_name = "FILE.html")]
+    pub report: Option<PathBuf>,
     /// Override the model's number of replications.
     #[arg(long)]
     pub replications: Option<u32>,
@@ -129,6 +133,12 @@ pub fn run(args: Args) -> CliResult {
             "\nwrote summary.csv, intervals.csv, occupancy.csv and workforce.csv to {}",
             dir.display()
         );
+    }
+    if let Some(path) = &args.report {
+        let page = html::simulate_report(&loaded.model.name, cfg, &reps, &rows).finish();
+        write_atomic(path, page.as_bytes())
+            .map_err(|e| CliError::failed(format!("{}: cannot write: {e}", path.display())))?;
+        println!("wrote the HTML report to {}", path.display());
     }
     if let Some(path) = &args.calls {
         write_calls(cfg, state.as_ref(), path)?;
