@@ -317,3 +317,29 @@ fn a_surge_raises_demand_in_its_window_only() {
         );
     }
 }
+
+#[test]
+fn an_on_duty_profile_puts_exactly_that_many_handlers_on_each_hour() {
+    let counts: Vec<String> = (0..168).map(|i| (2 + (i % 24) / 4).to_string()).collect();
+    let text = common::single_queue(20.0, 300.0, 1, Some(300.0)).replace(
+        r#"handlers: 1,
+        rota: (shifts: [(code: "A", start: "00:00", hours: 24)], pattern: "A"),"#,
+        &format!(
+            "on_duty: (interval_minutes: 60, handlers: [{}]),",
+            counts.join(", ")
+        ),
+    );
+    let cfg = common::config(&text);
+    let reps = replicate(&cfg, &|| {});
+    let staffed = controlroom::plan::report::merged_group_bins(&reps, 0);
+    let cover = controlroom::plan::report::merged_cover(&reps);
+    for i in 0..168 {
+        let on_duty = staffed[i].staffed_s / cover[i];
+        let want = (2 + (i % 24) / 4) as f64;
+        // Exact, but for a few minutes where a handler finishes a call after their hour.
+        assert!(
+            on_duty >= want - 1e-9 && on_duty < want + 0.1,
+            "hour {i}: {on_duty} vs {want}"
+        );
+    }
+}

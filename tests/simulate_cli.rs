@@ -61,7 +61,15 @@ fn default_model_runs_and_writes_documented_csvs() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["intervals.csv", "occupancy.csv", "summary.csv"]);
+    assert_eq!(
+        names,
+        [
+            "intervals.csv",
+            "occupancy.csv",
+            "summary.csv",
+            "workforce.csv"
+        ]
+    );
 }
 
 #[test]

@@ -17,7 +17,7 @@ use std::time::Instant;
 pub struct Args {
     /// Model file (RON). Without it, the embedded default model runs.
     pub model: Option<PathBuf>,
-    /// Write summary.csv, intervals.csv and occupancy.csv into this folder.
+    /// Write summary.csv, intervals.csv, occupancy.csv and workforce.csv into this folder.
     #[arg(long)]
     pub out: Option<PathBuf>,
     /// Write the first replication's per-call records to this CSV file (for audit).
@@ -93,6 +93,7 @@ pub fn run(args: Args) -> CliResult {
             ("summary.csv", report::summary_csv(&rows)),
             ("intervals.csv", report::intervals_csv(cfg, &reps)),
             ("occupancy.csv", report::occupancy_csv(cfg, &reps)),
+            ("workforce.csv", report::workforce_csv(cfg, &reps)),
         ];
         for (name, text) in files {
             let path = dir.join(name);
@@ -100,7 +101,7 @@ pub fn run(args: Args) -> CliResult {
                 .map_err(|e| CliError::failed(format!("{}: cannot write: {e}", path.display())))?;
         }
         println!(
-            "\nwrote summary.csv, intervals.csv and occupancy.csv to {}",
+            "\nwrote summary.csv, intervals.csv, occupancy.csv and workforce.csv to {}",
             dir.display()
         );
     }

@@ -13,6 +13,18 @@ pub struct Model {
     pub run: RunSettings,
     pub channels: Vec<Channel>,
     pub staff: Vec<StaffGroup>,
+    /// Wellbeing policy (decompression after harrowing calls).
+    #[serde(default)]
+    pub wellbeing: Wellbeing,
+}
+
+/// Wellbeing policy.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Wellbeing {
+    /// Minutes off the phones for a handler after a harrowing call (0 = none).
+    #[serde(default)]
+    pub decompression_minutes: f64,
 }
 
 /// How long to run, how many times, and how to report.
@@ -69,6 +81,9 @@ pub struct Channel {
     pub interrupted_by: Vec<String>,
     #[serde(default)]
     pub service_level: ServiceLevel,
+    /// Share of contacts that are harrowing (e.g. a death, a child at risk, a suicide threat).
+    #[serde(default)]
+    pub harrowing_share: f64,
 }
 
 /// Service-level target: `target` share answered within `threshold_s` seconds.
@@ -197,21 +212,109 @@ pub struct StaffGroup {
     pub name: String,
     /// Channel ids this group answers.
     pub skills: Vec<String>,
-    /// Handlers in each team.
+    /// Handlers in each team (not used with `on_duty`).
+    #[serde(default)]
     pub handlers: u32,
     /// Teams working the rota, staggered evenly through its cycle.
     #[serde(default = "one")]
     pub teams: u32,
-    pub rota: Rota,
+    /// The shift cycle the teams work.
+    #[serde(default)]
+    pub rota: Option<Rota>,
+    /// Instead of a rota: exactly this many handlers on duty in each interval of the week
+    /// (what `controlroom staff` recommends).
+    #[serde(default)]
+    pub on_duty: Option<OnDuty>,
     #[serde(default)]
     pub breaks: Vec<Break>,
     /// Share of rostered shifts lost to sickness, training and leave.
     #[serde(default)]
     pub shrinkage: f64,
+    /// Continuing professional development: days off the phones for training.
+    #[serde(default)]
+    pub training: Option<Training>,
+    /// New handlers are slower at first: a handling-time multiplier fading to 1.
+    #[serde(default)]
+    pub learning: Option<Learning>,
+    /// Officers seconded into call handling for fixed periods (the group works only then).
+    #[serde(default)]
+    pub rotation: Option<Rotation>,
+    /// Leavers per month from this group (each handler leaves at a random time).
+    #[serde(default)]
+    pub attrition_per_month: f64,
+    /// Recruit intakes joining this group.
+    #[serde(default)]
+    pub intakes: Vec<Intake>,
+}
+
+/// Training days away from the phones: `days` in every `every_weeks` weeks per handler.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Training {
+    pub days: f64,
+    pub every_weeks: f64,
+}
+
+/// A learning curve: handling time is multiplied by `initial_multiplier` on a handler's first
+/// day on the phones, fading linearly to 1 over `weeks`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Learning {
+    pub initial_multiplier: f64,
+    pub weeks: f64,
+}
+
+/// Rotations of seconded officers: each rotation lasts `length_days`, starting with a
+/// `course_days` call-handling course; `rotations` run back to back, each a new cohort.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rotation {
+    /// Day of the run the first rotation starts.
+    pub first_day: f64,
+    #[serde(default = "default_rotation_days")]
+    pub length_days: f64,
+    #[serde(default = "default_course_days")]
+    pub course_days: f64,
+    #[serde(default = "one")]
+    pub rotations: u32,
+}
+
+fn default_rotation_days() -> f64 {
+    91.0
+}
+fn default_course_days() -> f64 {
+    4.0
+}
+
+/// A recruit intake: `recruits` accept offers on `day`, then wait for vetting and complete
+/// their initial course before taking calls; a share drop out on the way.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Intake {
+    pub day: f64,
+    pub recruits: u32,
+    /// Mean days from offer to vetting cleared.
+    pub vetting_days: f64,
+    /// Spread of the vetting delay (days, lognormal); 0 = exactly `vetting_days`.
+    #[serde(default)]
+    pub vetting_sd_days: f64,
+    /// Days of initial training before taking calls.
+    pub course_days: f64,
+    /// Share of recruits lost before they take calls.
+    #[serde(default)]
+    pub dropout: f64,
 }
 
 fn one() -> u32 {
     1
+}
+
+/// Handlers on duty per interval of the week, from Monday 00:00.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OnDuty {
+    pub interval_minutes: u32,
+    pub handlers: Vec<u32>,
 }
 
 /// A shift cycle: shift codes and a day-by-day pattern such as "DDNN----".

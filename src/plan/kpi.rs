@@ -42,11 +42,19 @@ pub const CHANNEL_KPIS: [(&str, &str); 16] = [
 ];
 
 /// Staff-group KPIs.
-pub const GROUP_KPIS: [(&str, &str); 4] = [
+pub const GROUP_KPIS: [(&str, &str); 6] = [
     ("occupancy", "occupancy"),
     ("handlers_on_duty_mean", "mean handlers available"),
     ("staffed_hours", "staffed hours"),
     ("busy_hours", "busy hours"),
+    (
+        "harrowing_per_shift_mean",
+        "harrowing calls per handler per shift, mean",
+    ),
+    (
+        "harrowing_per_shift_max",
+        "harrowing calls per handler per shift, most",
+    ),
 ];
 
 /// Counts of contacts (summed over time, so per-week figures divide them by weeks).
@@ -99,7 +107,7 @@ pub fn channel_values(t: &ChannelBin, covered_s: f64) -> [f64; 16] {
     ]
 }
 
-/// A group's figures from its totals, in the order of [`GROUP_KPIS`].
+/// A group's time figures from its totals: the first four of [`GROUP_KPIS`].
 pub fn group_values(t: &GroupBin, covered_s: f64) -> [f64; 4] {
     [
         ratio(t.busy_s, t.staffed_s),
@@ -166,13 +174,22 @@ pub fn rows(cfg: &Config, reps: &[Replication]) -> Vec<Row> {
         }
     }
     for (g, group) in cfg.groups.iter().enumerate() {
-        let per_rep: Vec<[f64; 4]> = reps
+        let per_rep: Vec<[f64; 6]> = reps
             .iter()
             .map(|r| {
-                group_values(
+                let [o, h, s, b] = group_values(
                     &group_total(&r.tracker.groups[g]),
                     r.tracker.covered_s.iter().sum(),
-                )
+                );
+                let e = &r.tracker.exposure[g];
+                [
+                    o,
+                    h,
+                    s,
+                    b,
+                    ratio(e.harrowing as f64, e.shifts as f64),
+                    e.max as f64,
+                ]
             })
             .collect();
         for (k, (kpi, _)) in GROUP_KPIS.iter().enumerate() {

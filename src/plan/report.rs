@@ -1,7 +1,8 @@
 //! Reports of a run: `summary.csv`, `intervals.csv`, `occupancy.csv`, and the terminal table.
 //! Every function returns text; the caller writes it (atomically).
 
-use super::kpi::{self, CHANNEL_KPIS, GROUP_KPIS, Row, Scope};
+use super::kpi::{self, CHANNEL_KPIS, Row, Scope};
+use super::stats;
 use crate::sim::tracker::{ChannelBin, GroupBin};
 
 use crate::sim::{Config, Replication};
@@ -156,6 +157,51 @@ pub fn intervals_csv(cfg: &Config, reps: &[Replication]) -> String {
     out
 }
 
+/// `workforce.csv`: one row per staff group per 30-day month of the run: handlers in post
+/// mid-month and staffed hours, mean and 95% CI across replications.
+pub fn workforce_csv(cfg: &Config, reps: &[Replication]) -> String {
+    let mut out = String::new();
+    let head = [
+        "month",
+        "from_day",
+        "to_day",
+        "group",
+        "in_post_mean",
+        "staffed_hours_mean",
+        "staffed_hours_ci95_low",
+        "staffed_hours_ci95_high",
+    ];
+    csv_line(&mut out, &head.map(String::from));
+    let months = reps
+        .first()
+        .map_or(0, |r| r.tracker.in_post.first().map_or(0, Vec::len));
+    let days = cfg.horizon_s / 86_400.0;
+    for (g, group) in cfg.groups.iter().enumerate() {
+        for m in 0..months {
+            let in_post: Vec<f64> = reps.iter().map(|r| r.tracker.in_post[g][m]).collect();
+            let hours: Vec<f64> = reps
+                .iter()
+                .map(|r| r.tracker.monthly_staffed_s[g][m] / 3600.0)
+                .collect();
+            let (p, h) = (stats::estimate(&in_post), stats::estimate(&hours));
+            csv_line(
+                &mut out,
+                &[
+                    (m + 1).to_string(),
+                    cell(m as f64 * 30.0),
+                    cell(((m + 1) as f64 * 30.0).min(days)),
+                    group.name.clone(),
+                    cell(p.mean),
+                    cell(h.mean),
+                    cell(h.low()),
+                    cell(h.high()),
+                ],
+            );
+        }
+    }
+    out
+}
+
 /// `occupancy.csv`: one row per staff group per KPI interval: mean handlers available and
 /// the share of their time spent on contacts.
 pub fn occupancy_csv(cfg: &Config, reps: &[Replication]) -> String {
@@ -258,11 +304,20 @@ pub fn summary_table(cfg: &Config, rows: &[Row]) -> String {
         );
     }
     out.push('\n');
-    let _ = writeln!(
+    let harrowing = cfg.channels.iter().any(|c| c.harrowing_share > 0.0);
+    let _ = write!(
         out,
         "{:<30}{:>width$}{:>width$}{:>width$}",
         "staff group", "occupancy", "handlers available", "staffed hours"
     );
+    if harrowing {
+        let _ = write!(
+            out,
+            "{:>width$}{:>width$}",
+            "harrowing/shift", "most in a shift"
+        );
+    }
+    out.push('\n');
     for g in &cfg.groups {
         let get = |k: &str| {
             kpi::find(rows, &g.name, k)
@@ -270,14 +325,23 @@ pub fn summary_table(cfg: &Config, rows: &[Row]) -> String {
                 .map(|r| show_estimate(k, r))
                 .unwrap_or_default()
         };
-        let _ = writeln!(
+        let _ = write!(
             out,
             "{:<30}{:>width$}{:>width$}{:>width$}",
             g.name,
-            get(GROUP_KPIS[0].0),
-            get(GROUP_KPIS[1].0),
-            get(GROUP_KPIS[2].0)
+            get("occupancy"),
+            get("handlers_on_duty_mean"),
+            get("staffed_hours")
         );
+        if harrowing {
+            let _ = write!(
+                out,
+                "{:>width$}{:>width$}",
+                get("harrowing_per_shift_mean"),
+                get("harrowing_per_shift_max")
+            );
+        }
+        out.push('\n');
     }
     out
 }

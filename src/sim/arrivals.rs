@@ -137,7 +137,7 @@ impl ArrivalProcess {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::config::Dist;
+    use crate::sim::config::{Dist, WEEK_S};
     use crate::sim::streams::{Purpose, stream};
 
     fn channel(rates: Vec<f64>, interval_s: f64) -> ChannelConfig {
@@ -157,6 +157,7 @@ mod tests {
             interrupted_by: vec![],
             sl_threshold_s: 10.0,
             sl_target: 0.9,
+            harrowing_share: 0.0,
         }
     }
 

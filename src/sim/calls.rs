@@ -88,6 +88,8 @@ pub struct Call {
     pub callback: bool,
     /// Already answered once (a deferred item put back after an interruption).
     pub resumed: bool,
+    /// A harrowing contact (a handler may need decompression time after it).
+    pub harrowing: bool,
     pub arrival: f64,
     pub talk: f64,
     pub wrap: f64,

@@ -100,6 +100,8 @@ pub struct ChannelConfig {
     pub sl_threshold_s: f64,
     /// Service-level target (share answered within the threshold), for reporting.
     pub sl_target: f64,
+    /// Share of contacts that are harrowing.
+    pub harrowing_share: f64,
 }
 
 /// A shift within a rota: start time of day and length.
@@ -135,6 +137,37 @@ pub struct GroupConfig {
     pub breaks: Vec<BreakTime>,
     /// Probability a rostered handler is absent for a shift (sickness, training, leave).
     pub shrinkage: f64,
+    /// Every this many worked shifts, one is a training day (0 = none).
+    pub training_every_shifts: u32,
+    /// Handling-time multiplier on a new handler's first day, and seconds it takes to fade.
+    pub learning: Option<(f64, f64)>,
+    /// Rotation windows [from, until) and when each window's course ends. Empty: always on.
+    pub windows: Vec<Window>,
+    /// Leaving hazard per handler per second (attrition).
+    pub leave_rate_per_s: f64,
+    pub intakes: Vec<IntakeConfig>,
+    /// Instead of a rota: handlers on duty per interval of the week (interval length, counts).
+    pub on_duty: Option<(f64, Vec<u32>)>,
+}
+
+/// A period in which a group works: on a course until `course_until`, then on the phones.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Window {
+    pub from_s: f64,
+    pub course_until_s: f64,
+    pub until_s: f64,
+}
+
+/// Recruits joining a group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IntakeConfig {
+    pub recruits: u32,
+    /// Offer accepted (s from the start).
+    pub offer_s: f64,
+    /// Vetting delay.
+    pub vetting: Dist,
+    pub course_s: f64,
+    pub dropout: f64,
 }
 
 /// Everything the engine needs for one run.
@@ -148,6 +181,8 @@ pub struct Config {
     pub kpi_interval_s: f64,
     pub seed: u64,
     pub replications: u32,
+    /// Time off the phones after a harrowing call (s).
+    pub decompression_s: f64,
 }
 
 impl Config {

@@ -35,6 +35,7 @@ pub(super) struct ChannelRun {
     pub(super) handling_rng: Rng,
     pub(super) patience_rng: Rng,
     pub(super) behaviour_rng: Rng,
+    pub(super) harrowing_rng: Rng,
     pub(super) talk: Sampler,
     pub(super) wrap: Sampler,
     pub(super) patience: Option<Sampler>,
@@ -95,6 +96,7 @@ impl<'a, S: CallSink> Engine<'a, S> {
                     handling_rng: stream(cfg.seed, rep, Purpose::Handling, i),
                     patience_rng: stream(cfg.seed, rep, Purpose::Patience, i),
                     behaviour_rng: stream(cfg.seed, rep, Purpose::Behaviour, i),
+                    harrowing_rng: stream(cfg.seed, rep, Purpose::Harrowing, i),
                     talk: Sampler::new(&c.talk),
                     wrap: Sampler::new(&c.wrap),
                     patience: c
@@ -118,9 +120,14 @@ impl<'a, S: CallSink> Engine<'a, S> {
                 }
             })
             .collect();
+        let mut workforce = stream(cfg.seed, rep, Purpose::Workforce, 0);
         let handlers = seats(&cfg.groups)
             .into_iter()
-            .map(|seat| Handler::new(seat, start))
+            .map(|seat| {
+                let mut h = Handler::new(seat, start);
+                h.hire(&cfg.groups[seat.group], &mut workforce);
+                h
+            })
             .collect();
         let priority = |c: &usize| (cfg.channels[*c].priority, *c);
         let serve_order = cfg
@@ -160,6 +167,7 @@ impl<'a, S: CallSink> Engine<'a, S> {
                 cfg.groups.len(),
                 cfg.kpi_interval_s,
                 start + cfg.warmup_s,
+                cfg.horizon_s,
             ),
             sink,
             processed: 0,
@@ -191,7 +199,9 @@ impl<'a, S: CallSink> Engine<'a, S> {
                 self.arrive(c, false);
                 continue;
             }
-            let Some((t, ev)) = self.events.pop_before(self.end) else { break };
+            let Some((t, ev)) = self.events.pop_before(self.end) else {
+                break;
+            };
             self.now = t;
             self.processed += 1;
             match ev {
@@ -203,7 +213,11 @@ impl<'a, S: CallSink> Engine<'a, S> {
                     }
                 }
                 Ev::RosterDay(day) => self.roster_day(day),
-                Ev::ShiftStart { handler, day } => self.shift_start(handler, day),
+                Ev::ShiftStart {
+                    handler,
+                    day,
+                    index,
+                } => self.shift_start(handler, day, index),
                 Ev::ShiftEnd { handler } => self.shift_end(handler),
                 Ev::BreakStart { handler, length_s } => self.break_start(handler, length_s as f64),
                 Ev::BreakEnd { handler } => self.break_end(handler),
@@ -214,7 +228,10 @@ impl<'a, S: CallSink> Engine<'a, S> {
 
     fn schedule_arrival(&mut self, c: usize) {
         let run = &mut self.ch[c];
-        run.next_arrival = run.arrivals.next(&mut run.arrival_rng, self.end).unwrap_or(f64::INFINITY);
+        run.next_arrival = run
+            .arrivals
+            .next(&mut run.arrival_rng, self.end)
+            .unwrap_or(f64::INFINITY);
     }
 
     // ----- contacts -----
@@ -244,6 +261,8 @@ impl<'a, S: CallSink> Engine<'a, S> {
             ),
             None => (1.0, 0.0),
         };
+        let harrowing = cfg.harrowing_share > 0.0
+            && rand::Rng::random::<f64>(&mut run.harrowing_rng) < cfg.harrowing_share;
         let counted = self.now >= self.tracker.bins.count_from;
         let bin = self.tracker.bins.interval(self.now);
         let (slot, generation) = self.calls.insert(Call {
@@ -256,6 +275,7 @@ impl<'a, S: CallSink> Engine<'a, S> {
             redial,
             callback: false,
             resumed: false,
+            harrowing,
             arrival: self.now,
             talk,
             wrap,

@@ -21,9 +21,11 @@ pub enum Ev {
     },
     /// Put the shifts starting on this day on the calendar.
     RosterDay(i32),
+    /// A handler's `index`-th shift of `day` starts.
     ShiftStart {
         handler: u32,
         day: i32,
+        index: u16,
     },
     ShiftEnd {
         handler: u32,

@@ -3,9 +3,12 @@
 
 use super::calls::{CallSink, Outcome, State};
 use super::config::DAY_S;
+use super::config::GroupConfig;
+use super::dist::Sampler;
 use super::engine::{Engine, NONE};
 use super::event::Ev;
-use super::roster::{Seat, shift_on};
+use super::roster::{Seat, shifts_on};
+use super::streams::Rng;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Status {
@@ -39,6 +42,14 @@ pub(super) struct Handler {
     busy_since: f64,
     finish_at: f64,
     suspended: Option<Suspended>,
+    /// Employed and trained: takes calls from this time (recruits: after vetting and course).
+    in_post_from: f64,
+    /// Leaves the service at this time (attrition).
+    leaves_at: f64,
+    /// When the handler started taking calls, for the learning curve (-inf: experienced).
+    learning_from: f64,
+    shifts_worked: u32,
+    harrowing_this_shift: u32,
 }
 
 impl Handler {
@@ -55,7 +66,37 @@ impl Handler {
             busy_since: t,
             finish_at: t,
             suspended: None,
+            in_post_from: f64::NEG_INFINITY,
+            leaves_at: f64::INFINITY,
+            learning_from: f64::NEG_INFINITY,
+            shifts_worked: 0,
+            harrowing_this_shift: 0,
         }
+    }
+
+    /// Draw the handler's working life: when a recruit starts (or never, after dropping out)
+    /// and when anyone leaves.
+    pub(super) fn hire(&mut self, group: &GroupConfig, rng: &mut Rng) {
+        if let Some(k) = self.seat.intake {
+            let intake = &group.intakes[k];
+            let vetting = Sampler::new(&intake.vetting).sample(rng);
+            let dropped = rand::Rng::random::<f64>(rng) < intake.dropout;
+            self.in_post_from = if dropped {
+                f64::INFINITY
+            } else {
+                intake.offer_s + vetting + intake.course_s
+            };
+            self.learning_from = self.in_post_from;
+        }
+        if group.leave_rate_per_s > 0.0 {
+            let e: f64 = rand_distr::Distribution::sample(&rand_distr::Exp1, rng);
+            self.leaves_at = self.in_post_from.max(0.0) + e / group.leave_rate_per_s;
+        }
+    }
+
+    /// In post at `t` (joined, not yet left)?
+    pub(super) fn in_post(&self, t: f64) -> bool {
+        self.in_post_from <= t && t < self.leaves_at
     }
 
     /// Is this the current Finish event for the handler?
@@ -122,6 +163,14 @@ impl<S: CallSink> Engine<'_, S> {
         call.handler = h;
         let c = call.channel as usize;
         let mut duration = call.talk + call.wrap;
+        let hd = &self.handlers[h as usize];
+        if let Some((m0, fade_s)) = self.cfg.groups[hd.seat.group].learning {
+            let since = now - hd.learning_from;
+            if since < fade_s {
+                duration *= 1.0 + (m0 - 1.0) * (1.0 - since.max(0.0) / fade_s);
+            }
+        }
+        let call = self.calls.get_mut(slot);
         if !call.resumed {
             call.resumed = true;
             call.answered_at = now;
@@ -189,7 +238,15 @@ impl<S: CallSink> Engine<'_, S> {
         };
         self.record(&call, outcome, call.answered_at - call.arrival, Some(h));
         self.calls.release(slot);
-        self.handlers[h as usize].call = NONE;
+        let decompression = self.cfg.decompression_s;
+        let hd = &mut self.handlers[h as usize];
+        hd.call = NONE;
+        if call.harrowing {
+            hd.harrowing_this_shift += 1;
+            if decompression > 0.0 {
+                hd.break_due = Some(hd.break_due.unwrap_or(0.0) + decompression);
+            }
+        }
         self.next_work(h);
     }
 
@@ -263,6 +320,20 @@ impl<S: CallSink> Engine<'_, S> {
         let bins = self.tracker.bins;
         let acc = &mut self.tracker.groups[hd.seat.group];
         bins.spread(hd.available_since, self.now, |i, dt| acc[i].staffed_s += dt);
+        let (g, since) = (hd.seat.group, hd.available_since);
+        self.tracker.add_monthly(g, since, self.now);
+    }
+
+    /// The shift is over: record the handler's harrowing-call exposure.
+    fn close_shift(&mut self, h: u32) {
+        let hd = &mut self.handlers[h as usize];
+        let n = std::mem::take(&mut hd.harrowing_this_shift);
+        if self.now >= self.tracker.bins.count_from {
+            let e = &mut self.tracker.exposure[hd.seat.group];
+            e.shifts += 1;
+            e.harrowing += n as u64;
+            e.max = e.max.max(n);
+        }
     }
 
     /// Put any set-aside digital item back at the head of its queue.
@@ -279,6 +350,7 @@ impl<S: CallSink> Engine<'_, S> {
 
     fn sign_off(&mut self, h: u32) {
         self.stop_available(h);
+        self.close_shift(h);
         let hd = &mut self.handlers[h as usize];
         self.signed_in[hd.seat.group] -= 1;
         hd.status = Status::Off;
@@ -312,16 +384,16 @@ impl<S: CallSink> Engine<'_, S> {
         let day_start = day as f64 * DAY_S;
         for h in 0..self.handlers.len() {
             let seat = self.handlers[h].seat;
-            if let Some(s) = shift_on(&self.cfg.groups[seat.group], seat.team, day as i64) {
+            let shifts = shifts_on(&self.cfg.groups[seat.group], seat, day as i64);
+            for (index, s) in shifts.iter().enumerate() {
                 let start = day_start + s.start_s;
                 if start + s.length_s > self.now {
-                    self.events.push(
-                        start.max(self.now),
-                        Ev::ShiftStart {
-                            handler: h as u32,
-                            day,
-                        },
-                    );
+                    let ev = Ev::ShiftStart {
+                        handler: h as u32,
+                        day,
+                        index: index as u16,
+                    };
+                    self.events.push(start.max(self.now), ev);
                 }
             }
         }
@@ -331,12 +403,37 @@ impl<S: CallSink> Engine<'_, S> {
         }
     }
 
-    pub(super) fn shift_start(&mut self, h: u32, day: i32) {
+    pub(super) fn shift_start(&mut self, h: u32, day: i32, index: u16) {
         let seat = self.handlers[h as usize].seat;
         let group = &self.cfg.groups[seat.group];
-        let Some(shift) = shift_on(group, seat.team, day as i64) else {
+        let shifts = shifts_on(group, seat, day as i64);
+        let Some(shift) = shifts.get(index as usize) else {
             return;
         };
+        let now = self.now;
+        let hd = &mut self.handlers[h as usize];
+        if !hd.in_post(now) {
+            return; // not yet joined, or left
+        }
+        if !group.windows.is_empty() {
+            // Seconded officers work only during a rotation, after its course.
+            match group
+                .windows
+                .iter()
+                .find(|w| w.from_s <= now && now < w.until_s)
+            {
+                Some(w) if now >= w.course_until_s => hd.learning_from = w.course_until_s,
+                _ => return,
+            }
+        }
+        let k = group.training_every_shifts;
+        if k > 0 {
+            hd.shifts_worked += 1;
+            let stagger = seat.member * k / group.handlers.max(1);
+            if (hd.shifts_worked + stagger).is_multiple_of(k) {
+                return; // a training day
+            }
+        }
         if group.shrinkage > 0.0 && rand::Rng::random::<f64>(&mut self.roster_rng) < group.shrinkage
         {
             return; // absent this shift
@@ -359,8 +456,12 @@ impl<S: CallSink> Engine<'_, S> {
         self.events.push(end, Ev::ShiftEnd { handler: h });
         match self.handlers[h as usize].status {
             Status::Off => self.sign_in(h),
-            // Still finishing a contact from the previous shift: stay on.
-            _ => self.handlers[h as usize].leaving = false,
+            // Still on from the previous shift (finishing a contact, or back to back): stay on,
+            // and close the previous shift's books.
+            _ => {
+                self.handlers[h as usize].leaving = false;
+                self.close_shift(h);
+            }
         }
     }
 
@@ -371,6 +472,7 @@ impl<S: CallSink> Engine<'_, S> {
             Status::Break => {
                 // The break runs past the end of the shift: they are done for the day.
                 self.handlers[h as usize].status = Status::Off;
+                self.close_shift(h);
                 self.requeue_suspended(h);
             }
             Status::Off => {}
@@ -391,8 +493,21 @@ impl<S: CallSink> Engine<'_, S> {
         }
     }
 
-    /// Close the books on every handler at the end of the run.
+    /// Close the books on every handler at the end of the run, and count who was in post
+    /// in the middle of each month.
     pub(super) fn close_handlers(&mut self) {
+        for m in 0..self.tracker.in_post.first().map_or(0, Vec::len) {
+            let mid = (m as f64 + 0.5) * super::tracker::MONTH_S;
+            for hd in &self.handlers {
+                let g = hd.seat.group;
+                let windows = &self.cfg.groups[g].windows;
+                let seconded = windows.is_empty()
+                    || windows.iter().any(|w| w.from_s <= mid && mid < w.until_s);
+                if hd.in_post(mid) && seconded {
+                    self.tracker.in_post[g][m] += 1.0;
+                }
+            }
+        }
         for h in 0..self.handlers.len() as u32 {
             match self.handlers[h as usize].status {
                 Status::Busy => {

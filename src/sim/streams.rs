@@ -24,6 +24,10 @@ pub enum Purpose {
     Behaviour = 5,
     /// Staff absence (shrinkage) and other roster draws.
     Roster = 6,
+    /// Which contacts are harrowing (per channel).
+    Harrowing = 7,
+    /// Workforce over months: leavers, recruits' vetting and drop-out.
+    Workforce = 8,
 }
 
 /// SplitMix64 finaliser: a strong 64-bit mixer.

@@ -51,14 +51,22 @@ pub fn bin_edges(b: usize) -> (f64, f64) {
 /// truncates, which is the floor for x >= 0); falls back to `floor` otherwise.
 #[inline]
 pub fn floor_pos(x: f64) -> f64 {
-    if (0.0..9.0e15).contains(&x) { (x as u64) as f64 } else { x.floor() }
+    if (0.0..9.0e15).contains(&x) {
+        (x as u64) as f64
+    } else {
+        x.floor()
+    }
 }
 
 /// Seconds since the start of the week containing `t` (cheaper than `rem_euclid`).
 #[inline]
 pub fn week_time(t: f64) -> f64 {
     let w = t - floor_pos(t / WEEK_S) * WEEK_S;
-    if w < 0.0 || w >= WEEK_S { t.rem_euclid(WEEK_S) } else { w }
+    if !(0.0..WEEK_S).contains(&w) {
+        t.rem_euclid(WEEK_S)
+    } else {
+        w
+    }
 }
 
 /// A wait histogram.
@@ -197,6 +205,20 @@ impl Bins {
     }
 }
 
+/// Harrowing-call exposure of one staff group: per handler per shift.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Exposure {
+    /// Shifts worked (ended after the warm-up).
+    pub shifts: u64,
+    /// Harrowing contacts handled in those shifts.
+    pub harrowing: u64,
+    /// Most harrowing contacts one handler handled in one shift.
+    pub max: u32,
+}
+
+/// Length of a workforce month (30 days).
+pub const MONTH_S: f64 = 30.0 * 86_400.0;
+
 /// Everything one replication counted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tracker {
@@ -207,11 +229,24 @@ pub struct Tracker {
     pub groups: Vec<Vec<GroupBin>>,
     /// Seconds of counted run time that fell in each KPI interval of the week.
     pub covered_s: Vec<f64>,
+    /// Per group.
+    pub exposure: Vec<Exposure>,
+    /// `monthly_staffed_s[g][m]`: staffed handler-seconds of group g in 30-day month m.
+    pub monthly_staffed_s: Vec<Vec<f64>>,
+    /// `in_post[g][m]`: handlers in post (employed, not yet left) mid-month.
+    pub in_post: Vec<Vec<f64>>,
 }
 
 impl Tracker {
-    pub fn new(channels: usize, groups: usize, interval_s: f64, count_from: f64) -> Self {
+    pub fn new(
+        channels: usize,
+        groups: usize,
+        interval_s: f64,
+        count_from: f64,
+        horizon_s: f64,
+    ) -> Self {
         let n = ((WEEK_S / interval_s).round() as usize).max(1);
+        let months = ((horizon_s / MONTH_S).ceil() as usize).max(1);
         Tracker {
             bins: Bins {
                 interval_s,
@@ -221,6 +256,23 @@ impl Tracker {
             channels: vec![vec![ChannelBin::default(); n]; channels],
             groups: vec![vec![GroupBin::default(); n]; groups],
             covered_s: vec![0.0; n],
+            exposure: vec![Exposure::default(); groups],
+            monthly_staffed_s: vec![vec![0.0; months]; groups],
+            in_post: vec![vec![0.0; months]; groups],
+        }
+    }
+
+    /// Add a staffed span [a, b) of group `g` to the monthly accounts (whole run, no warm-up).
+    pub fn add_monthly(&mut self, g: usize, a: f64, b: f64) {
+        let months = &mut self.monthly_staffed_s[g];
+        let mut t = a.max(0.0);
+        while t < b {
+            let m = (t / MONTH_S) as usize;
+            let end = ((m + 1) as f64 * MONTH_S).min(b);
+            if let Some(slot) = months.get_mut(m) {
+                *slot += end - t;
+            }
+            t = end;
         }
     }
 
@@ -274,7 +326,7 @@ mod tests {
 
     #[test]
     fn spread_splits_spans_at_interval_edges_and_skips_warmup() {
-        let t = Tracker::new(1, 1, 3600.0, 1800.0).bins;
+        let t = Tracker::new(1, 1, 3600.0, 1800.0, WEEK_S).bins;
         let mut got = vec![];
         t.spread(0.0, 7300.0, |i, dt| got.push((i, dt)));
         assert_eq!(got, vec![(0, 1800.0), (1, 3600.0), (2, 100.0)]);
