@@ -30,7 +30,11 @@ fn s(p: &Path) -> &str {
 fn setup(body: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let base = model::DEFAULT_MODEL.replace("horizon_days: 8,", "horizon_days: 2,");
-    assert_ne!(base, model::DEFAULT_MODEL, "the default model's horizon line moved");
+    assert_ne!(
+        base,
+        model::DEFAULT_MODEL,
+        "the default model's horizon line moved"
+    );
     let write = |name: &str, t: &str| {
         std::fs::write(dir.path().join(name), t).unwrap_or_else(|e| panic!("{name}: {e}"))
     };
@@ -56,7 +60,13 @@ fn sweep_writes_the_documented_csv_and_table() {
     let o = controlroom(&["sweep", s(&sweep), "--out", s(&out)]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let stdout = text(&o.stdout);
-    for v in ["base", "call-back off", "demand +10%", "+2, 999 desk", "significant"] {
+    for v in [
+        "base",
+        "call-back off",
+        "demand +10%",
+        "+2, 999 desk",
+        "significant",
+    ] {
         assert!(stdout.contains(v), "{v} missing from:\n{stdout}");
     }
     assert!(stdout.contains("999 service level") && stdout.contains("101 abandonment rate"));
@@ -77,15 +87,28 @@ fn sweep_writes_the_documented_csv_and_table() {
         .iter()
         .find(|l| l.starts_with("base,channel,999,service_level,"))
         .unwrap_or_else(|| panic!("no base 999 service level"));
-    assert!(base_sl.ends_with(",,,,4"), "the base has no difference: {base_sl}");
+    assert!(
+        base_sl.ends_with(",,,,4"),
+        "the base has no difference: {base_sl}"
+    );
     let offered = rows
         .iter()
         .find(|l| l.starts_with("demand +10%,channel,101,offered,"))
         .unwrap_or_else(|| panic!("no demand row"));
-    let f: Vec<f64> = offered.split(',').skip(4).filter_map(|x| x.parse().ok()).collect();
+    let f: Vec<f64> = offered
+        .split(',')
+        .skip(4)
+        .filter_map(|x| x.parse().ok())
+        .collect();
     assert_eq!(f.len(), 7, "{offered}");
-    assert!(f[3] > 0.0 && f[4] > 0.0, "more 101 calls, significantly: {offered}");
-    assert!(rows.iter().any(|l| l.starts_with("\"+2, 999 desk\",")), "quoted name");
+    assert!(
+        f[3] > 0.0 && f[4] > 0.0,
+        "more 101 calls, significantly: {offered}"
+    );
+    assert!(
+        rows.iter().any(|l| l.starts_with("\"+2, 999 desk\",")),
+        "quoted name"
+    );
 }
 
 #[test]
@@ -130,24 +153,60 @@ fn three_shards_merge_into_exactly_the_unsharded_result() {
     assert!(shard1.contains("variant_index,variant,replication,scope,name,kpi,value\n"));
     let merged = dir.path().join("merged");
     // Order of the files does not matter.
-    let o = controlroom(&["merge", s(&file(3)), s(&file(1)), s(&file(2)), "--out", s(&merged)]);
+    let o = controlroom(&[
+        "merge",
+        s(&file(3)),
+        s(&file(1)),
+        s(&file(2)),
+        "--out",
+        s(&merged),
+    ]);
     assert!(o.status.success(), "{}", text(&o.stderr));
-    assert_eq!(read(&merged.join("sweep.csv")), read(&whole.join("sweep.csv")));
+    assert_eq!(
+        read(&merged.join("sweep.csv")),
+        read(&whole.join("sweep.csv"))
+    );
     assert!(text(&o.stdout).contains("call-back off"));
 
     // A missing shard, a shard given twice, and a shard of another sweep are refused.
     let o = controlroom(&["merge", s(&file(1)), s(&file(3)), "--out", s(&merged)]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o.stderr).contains("missing shard 2 of 3"), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains("missing shard 2 of 3"),
+        "{}",
+        text(&o.stderr)
+    );
     let o = controlroom(&["merge", s(&file(1)), s(&file(1)), s(&file(2)), s(&file(3))]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o.stderr).contains("given twice"), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains("given twice"),
+        "{}",
+        text(&o.stderr)
+    );
     let other = dir.path().join("other");
-    let o = controlroom(&["sweep", s(&sweep), "--shard", "2/3", "--seed", "9", "--out", s(&other)]);
+    let o = controlroom(&[
+        "sweep",
+        s(&sweep),
+        "--shard",
+        "2/3",
+        "--seed",
+        "9",
+        "--out",
+        s(&other),
+    ]);
     assert!(o.status.success(), "{}", text(&o.stderr));
-    let o = controlroom(&["merge", s(&file(1)), s(&other.join("shard-2-of-3.csv")), s(&file(3))]);
+    let o = controlroom(&[
+        "merge",
+        s(&file(1)),
+        s(&other.join("shard-2-of-3.csv")),
+        s(&file(3)),
+    ]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o.stderr).contains("different sweeps"), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains("different sweeps"),
+        "{}",
+        text(&o.stderr)
+    );
     let o = controlroom(&["merge", s(&sweep)]);
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).contains("not a controlroom sweep shard"));
@@ -173,18 +232,30 @@ fn bad_input_is_named_and_exits_2() {
         r#"variants: [(name: "more staff", overrides: [Set(path: "staff[Call handlers].handler", value: "12")])]"#,
         &[],
     );
-    assert!(err.contains("more staff") && err.contains("`handler`"), "{err}");
-    assert!(err.contains("handlers") && err.contains("shrinkage"), "valid names: {err}");
+    assert!(
+        err.contains("more staff") && err.contains("`handler`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("handlers") && err.contains("shrinkage"),
+        "valid names: {err}"
+    );
     let err = refused(
         r#"variants: [(name: "v", overrides: [Set(path: "staff[Night crew].handlers", value: "12")])]"#,
         &[],
     );
-    assert!(err.contains("Night crew") && err.contains("Call handlers"), "{err}");
+    assert!(
+        err.contains("Night crew") && err.contains("Call handlers"),
+        "{err}"
+    );
     let err = refused(
         r#"variants: [(name: "too much", overrides: [Set(path: "staff[0].shrinkage", value: "1.5")])]"#,
         &[],
     );
-    assert!(err.contains("too much") && err.contains("shrinkage"), "{err}");
+    assert!(
+        err.contains("too much") && err.contains("shrinkage"),
+        "{err}"
+    );
     let err = refused(
         r#"variants: [(name: "v", overrides: [Demand(factor: 1.1, channel: "102")])]"#,
         &[],

@@ -9,7 +9,11 @@ use std::path::Path;
 /// with these variants; returns the resolved plan.
 fn plan(dir: &Path, variants: &str, replications: u32) -> Plan {
     let base = model::DEFAULT_MODEL.replace("horizon_days: 8,", "horizon_days: 3,");
-    assert_ne!(base, model::DEFAULT_MODEL, "the default model's horizon line moved");
+    assert_ne!(
+        base,
+        model::DEFAULT_MODEL,
+        "the default model's horizon line moved"
+    );
     let write = |name: &str, text: &str| {
         std::fs::write(dir.join(name), text).unwrap_or_else(|e| panic!("{name}: {e}"))
     };
@@ -58,7 +62,10 @@ fn more_handlers_lower_the_999_wait_by_more_than_the_paired_interval() {
     assert!(c.significant());
     // An unchanged variant is the base, replication by replication: differences exactly 0.
     let (v, k) = find(&r, "same", "999", "wait_mean_s");
-    let d = r.compare(v, k).diff.unwrap_or_else(|| panic!("no difference"));
+    let d = r
+        .compare(v, k)
+        .diff
+        .unwrap_or_else(|| panic!("no difference"));
     assert_eq!((d.mean, d.half_width), (0.0, 0.0));
     assert!(!r.compare(v, k).significant());
 }
@@ -73,7 +80,12 @@ fn demand_plus_ten_percent_raises_offered_by_about_ten_percent_on_every_profile(
         4,
     );
     // Rates are scaled after validation, so every interval of every profile kind grows.
-    for (b, v) in p.variants[0].config.channels.iter().zip(&p.variants[1].config.channels) {
+    for (b, v) in p.variants[0]
+        .config
+        .channels
+        .iter()
+        .zip(&p.variants[1].config.channels)
+    {
         for (x, y) in b.rates_per_s.iter().zip(&v.rates_per_s) {
             assert!((y - 1.1 * x).abs() <= 1e-12 * x.abs().max(1.0));
         }
@@ -87,7 +99,11 @@ fn demand_plus_ten_percent_raises_offered_by_about_ten_percent_on_every_profile(
         let c = r.compare(v, k);
         let d = c.diff.unwrap_or_else(|| panic!("no difference"));
         assert!(c.significant() && d.mean > 0.0, "{ch}: {d:?}");
-        assert!(d.half_width < c.estimate.half_width, "{ch}: {d:?} vs {:?}", c.estimate);
+        assert!(
+            d.half_width < c.estimate.half_width,
+            "{ch}: {d:?} vs {:?}",
+            c.estimate
+        );
     }
     let (v, k) = find(&r, "digital +50%", "digital", "offered");
     let ratio = r.compare(v, k).estimate.mean / r.compare(0, k).estimate.mean;
@@ -111,7 +127,12 @@ fn groups_added_and_removed_change_staffing_and_overrides_reach_newer_fields() {
         3,
     );
     let names = |v: usize| -> Vec<String> {
-        p.variants[v].config.groups.iter().map(|g| g.name.clone()).collect()
+        p.variants[v]
+            .config
+            .groups
+            .iter()
+            .map(|g| g.name.clone())
+            .collect()
     };
     assert!(names(1).contains(&"Night cover".to_string()));
     assert_eq!(names(1).len(), names(0).len() + 1);
@@ -121,7 +142,10 @@ fn groups_added_and_removed_change_staffing_and_overrides_reach_newer_fields() {
     // The night cover adds night staffing (the only hours it works)...
     let (v, k) = find(&r, "+4 on nights", "Night cover", "staffed_hours");
     assert!(r.compare(v, k).estimate.mean > 0.0);
-    assert!(r.compare(v, k).diff.is_none(), "not in the base, so no difference");
+    assert!(
+        r.compare(v, k).diff.is_none(),
+        "not in the base, so no difference"
+    );
     // ...and decompression takes handlers off the phones, so occupancy rises.
     let (v, k) = find(&r, "decompression", "Call handlers", "occupancy");
     assert!(r.compare(v, k).diff.is_some_and(|d| d.mean > 0.0));

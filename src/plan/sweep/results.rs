@@ -188,8 +188,8 @@ impl Results {
         let mut out = String::new();
         let _ = writeln!(
             out,
-            "{:<40}{:>18}{:>20}  {}",
-            "variant / KPI (95% CI)", "estimate", "vs base", "significant"
+            "{:<40}{:>18}{:>20}  significant",
+            "variant / KPI (95% CI)", "estimate", "vs base"
         );
         for (v, var) in self.variants.iter().enumerate() {
             let _ = writeln!(out, "{}", var.name);

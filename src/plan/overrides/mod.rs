@@ -17,8 +17,11 @@
 //! file (`Gamma(mean_s: 200, sd_s: 90)`) when it is the whole value; an enum *inside* a value
 //! is written as a one-entry map, `{"Exponential": (mean_s: 60)}`.
 
+mod path;
+
 use crate::model::{Model, StaffGroup};
 use crate::sim::Config;
+use path::{enum_variant, kind, list_names, resolve};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -38,7 +41,7 @@ pub enum Override {
         channel: Option<String>,
     },
     /// Add a staff group (written as in the model file's `staff` list).
-    AddGroup(StaffGroup),
+    AddGroup(Box<StaffGroup>),
     /// Remove the staff group with this name.
     RemoveGroup(String),
 }
@@ -126,200 +129,6 @@ pub fn apply(model: &Model, overrides: &[Override]) -> Result<Applied, OverrideE
     let model = serde_json::from_value(doc)
         .map_err(|e| OverrideError(format!("the overrides do not make a valid model: {e}")))?;
     Ok(Applied { model, demand })
-}
-
-/// A path segment: a key, or a list element chosen by id, name or position.
-#[derive(Debug, Clone, PartialEq)]
-enum Seg {
-    Key(String),
-    Select(String),
-}
-
-fn parse_path(path: &str) -> Result<Vec<Seg>, OverrideError> {
-    let mut segs = vec![];
-    let mut key = String::new();
-    let mut chars = path.chars();
-    let bad = |why: &str| err(format!("path `{path}`: {why}"));
-    while let Some(c) = chars.next() {
-        match c {
-            '.' => {
-                if key.is_empty() && !matches!(segs.last(), Some(Seg::Select(_))) {
-                    return bad("empty name between dots");
-                }
-                if !key.is_empty() {
-                    segs.push(Seg::Key(std::mem::take(&mut key)));
-                }
-            }
-            '[' => {
-                if !key.is_empty() {
-                    segs.push(Seg::Key(std::mem::take(&mut key)));
-                }
-                let mut sel = String::new();
-                loop {
-                    match chars.next() {
-                        Some(']') => break,
-                        Some(c) => sel.push(c),
-                        None => return bad("`[` without `]`"),
-                    }
-                }
-                let sel = sel.trim().trim_matches('"').to_string();
-                if sel.is_empty() {
-                    return bad("empty `[]`");
-                }
-                segs.push(Seg::Select(sel));
-            }
-            ']' => return bad("`]` without `[`"),
-            c => key.push(c),
-        }
-    }
-    if !key.is_empty() {
-        segs.push(Seg::Key(key.trim().to_string()));
-    }
-    if segs.is_empty() {
-        return bad("empty path");
-    }
-    Ok(segs)
-}
-
-/// The `id` or `name` of each element of a list (empty strings for elements without one).
-fn list_names(list: &Value) -> Vec<String> {
-    list.as_array()
-        .map(|items| {
-            items
-                .iter()
-                .map(|v| {
-                    v.get("id")
-                        .or_else(|| v.get("name"))
-                        .and_then(Value::as_str)
-                        .unwrap_or_default()
-                        .to_string()
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// An externally tagged enum value (`{"LogNormal": {...}}`): its variant name and contents.
-fn enum_variant(v: &Value) -> Option<(&String, &Value)> {
-    let map = v.as_object()?;
-    if map.len() != 1 {
-        return None;
-    }
-    let (k, inner) = map.iter().next()?;
-    k.starts_with(|c: char| c.is_ascii_uppercase())
-        .then_some((k, inner))
-}
-
-fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
-}
-
-/// Resolve `path` in `doc` to a JSON pointer, with errors naming what is valid at each level.
-fn resolve(doc: &Value, path: &str) -> Result<String, OverrideError> {
-    let mut cur = doc;
-    let mut pointer = String::new();
-    let mut so_far = String::new();
-    for seg in parse_path(path)? {
-        if cur.is_null() {
-            return err(format!(
-                "`{so_far}` is None in this model, so `{path}` does not exist; set `{so_far}` \
-                 whole first (e.g. value \"Some((...))\")"
-            ));
-        }
-        match seg {
-            Seg::Key(k) => {
-                let shown = if so_far.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{so_far}.{k}")
-                };
-                let map = match cur.as_object() {
-                    Some(m) => m,
-                    None => {
-                        return err(format!(
-                            "`{so_far}` has no field `{k}` (it is {})",
-                            kind(cur)
-                        ));
-                    }
-                };
-                if let Some(next) = map.get(&k) {
-                    pointer.push('/');
-                    pointer.push_str(&escape(&k));
-                    cur = next;
-                } else if let Some((variant, next)) =
-                    enum_variant(cur).filter(|(_, inner)| inner.get(&k).is_some())
-                {
-                    pointer.push_str(&format!("/{}/{}", escape(variant), escape(&k)));
-                    cur = &next[&k];
-                } else {
-                    let fields: Vec<&str> = match enum_variant(cur) {
-                        Some((v, inner)) => std::iter::once(v.as_str())
-                            .chain(
-                                inner
-                                    .as_object()
-                                    .into_iter()
-                                    .flat_map(|m| m.keys().map(String::as_str)),
-                            )
-                            .collect(),
-                        None => map.keys().map(String::as_str).collect(),
-                    };
-                    let at = if so_far.is_empty() {
-                        "the model".to_string()
-                    } else {
-                        format!("`{so_far}`")
-                    };
-                    return err(format!(
-                        "unknown field `{k}` in {at}; valid names there: {}",
-                        fields.join(", ")
-                    ));
-                }
-                so_far = shown;
-            }
-            Seg::Select(s) => {
-                let Some(items) = cur.as_array() else {
-                    return err(format!(
-                        "`{so_far}` is not a list, so `[{s}]` does not apply"
-                    ));
-                };
-                let names = list_names(cur);
-                let index = names
-                    .iter()
-                    .position(|n| *n == s)
-                    .or_else(|| s.parse::<usize>().ok().filter(|i| *i < items.len()));
-                let Some(i) = index else {
-                    let named: Vec<&str> = names
-                        .iter()
-                        .map(String::as_str)
-                        .filter(|n| !n.is_empty())
-                        .collect();
-                    let valid = if named.is_empty() {
-                        String::new()
-                    } else {
-                        format!("ids or names: {}; or ", named.join(", "))
-                    };
-                    return err(format!(
-                        "no element `{s}` in `{so_far}`; valid: {valid}a position 0 to {}",
-                        items.len().saturating_sub(1)
-                    ));
-                };
-                pointer.push_str(&format!("/{i}"));
-                cur = &items[i];
-                so_far = format!("{so_far}[{s}]");
-            }
-        }
-    }
-    Ok(pointer)
-}
-
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "None",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "a struct",
-    }
 }
 
 /// Parse a value's RON text, using the current value to read enum and text values naturally.
@@ -437,7 +246,10 @@ mod tests {
         let m = apply1(set("channels[999].talk", "Gamma(mean_s: 200, sd_s: 90)"))?;
         assert!(matches!(m.channels[0].talk, model::Duration::Gamma { .. }));
         let m = apply1(set("staff[0].rota.pattern", "DDNN----"))?;
-        assert_eq!(m.staff[0].rota.pattern, "DDNN----");
+        assert_eq!(
+            m.staff[0].rota.as_ref().map(|r| r.pattern.as_str()),
+            Some("DDNN----")
+        );
         let m = apply1(set(
             "channels[999].redial",
             r#"Some((probability: 0.5, delay: {"Exponential": (mean_s: 60)}))"#,
@@ -504,9 +316,9 @@ mod tests {
         let base = default_model();
         let mut g = base.staff[0].clone();
         g.name = "Night cover".into();
-        let m = apply1(Override::AddGroup(g.clone()))?;
+        let m = apply1(Override::AddGroup(Box::new(g.clone())))?;
         assert_eq!(m.staff.len(), base.staff.len() + 1);
-        assert!(apply(&m, &[Override::AddGroup(g)]).is_err());
+        assert!(apply(&m, &[Override::AddGroup(Box::new(g))]).is_err());
         let m = apply1(Override::RemoveGroup("Pooled desk".into()))?;
         assert!(m.staff.iter().all(|g| g.name != "Pooled desk"));
         assert!(apply1(Override::RemoveGroup("Nobody".into())).is_err());
