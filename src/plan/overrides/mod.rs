@@ -83,8 +83,14 @@ pub fn apply(model: &Model, overrides: &[Override]) -> Result<Applied, OverrideE
     let mut demand = vec![];
     for o in overrides {
         match o {
-            Override::Set { path, value } => set(&mut doc, path, value)?,
-            Override::Scale { path, factor } => scale(&mut doc, path, *factor)?,
+            Override::Set { path, value } => {
+                set(&mut doc, path, value)?;
+                readable(&doc, || format!("Set `{path}` to `{value}`"))?;
+            }
+            Override::Scale { path, factor } => {
+                scale(&mut doc, path, *factor)?;
+                readable(&doc, || format!("Scale `{path}` by {factor}"))?;
+            }
             Override::Demand { factor, channel } => {
                 if !(factor.is_finite() && *factor >= 0.0) {
                     return err(format!("Demand: factor must be 0 or more (got {factor})"));
@@ -129,6 +135,15 @@ pub fn apply(model: &Model, overrides: &[Override]) -> Result<Applied, OverrideE
     let model = serde_json::from_value(doc)
         .map_err(|e| OverrideError(format!("the overrides do not make a valid model: {e}")))?;
     Ok(Applied { model, demand })
+}
+
+/// Check the changed model still reads as a model (types and required fields), so an error
+/// names the override that broke it.
+fn readable(doc: &Value, what: impl Fn() -> String) -> Result<(), OverrideError> {
+    match serde_json::from_value::<Model>(doc.clone()) {
+        Ok(_) => Ok(()),
+        Err(e) => err(format!("{}: {e}", what())),
+    }
 }
 
 /// Parse a value's RON text, using the current value to read enum and text values naturally.

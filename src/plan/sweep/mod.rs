@@ -44,8 +44,9 @@ pub enum SweepError {
         variant: String,
         message: String,
     },
-    #[error("variant `{variant}` makes an invalid model: {source}")]
+    #[error("{}: variant `{variant}` makes an invalid model: {source}", path.display())]
     InvalidVariant {
+        path: PathBuf,
         variant: String,
         #[source]
         source: ModelError,
@@ -126,6 +127,7 @@ pub fn load(path: &Path, replications: Option<u32>, seed: Option<u64>) -> Result
                     message,
                 },
                 VariantFailure::Invalid(source) => SweepError::InvalidVariant {
+                    path: path.to_path_buf(),
                     variant: spec.name.clone(),
                     source,
                 },
