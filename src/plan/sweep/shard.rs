@@ -270,6 +270,14 @@ pub fn merge(shards: Vec<ShardFile>) -> Result<(Meta, Results), String> {
             meta.shard.count
         ));
     }
+    let total: usize = shards.iter().map(|s| s.items.len()).sum();
+    let expected = meta.variants.checked_mul(meta.replications as usize);
+    if expected != Some(total) {
+        return Err(format!(
+            "the shards hold {total} work items but the sweep has {} variants x {} replications",
+            meta.variants, meta.replications
+        ));
+    }
     let mut layout: Vec<Option<(String, Vec<Key>)>> = vec![None; meta.variants];
     for s in &shards {
         for (v, entry) in &s.layout {
