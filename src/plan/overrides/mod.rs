@@ -12,16 +12,17 @@
 //!
 //! A **value** is RON text, as in the model file: numbers (`12`, `0.2`), strings (`"07:00"`;
 //! for a text field the quotes may be left off), lists (`[1, 2]`), structs
-//! (`(probability: 0.5, delay: {"Exponential": (mean_s: 60)})`), `None` and `Some(x)` for an
-//! optional field (`Some(x)` is the same as `x`). An enum value may be written as in the model
-//! file (`Gamma(mean_s: 200, sd_s: 90)`) when it is the whole value; an enum *inside* a value
-//! is written as a one-entry map, `{"Exponential": (mean_s: 60)}`.
+//! (`(probability: 0.5, delay: Exponential(mean_s: 60))`), enums (`Gamma(mean_s: 200, sd_s:
+//! 90)`), and `None` or `Some(x)` for an optional field (`Some(x)` is the same as `x`). Struct
+//! names are left out, as in the default model. The one-entry map form
+//! `{"Exponential": (mean_s: 60)}` also works (see [`value`]).
 
 mod path;
+mod value;
 
 use crate::model::{Model, StaffGroup};
 use crate::sim::Config;
-use path::{enum_variant, kind, list_names, resolve};
+use path::{kind, list_names, resolve};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -146,40 +147,12 @@ fn readable(doc: &Value, what: impl Fn() -> String) -> Result<(), OverrideError>
     }
 }
 
-/// Parse a value's RON text, using the current value to read enum and text values naturally.
-fn parse_value(text: &str, current: &Value) -> Result<Value, OverrideError> {
-    let t = text.trim();
-    let ident_len = t
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .unwrap_or(t.len());
-    let ident = &t[..ident_len];
-    let rest = t[ident_len..].trim_start();
-    let is_enum_text = ident.starts_with(|c: char| c.is_ascii_uppercase())
-        && ident != "Some"
-        && ident != "None"
-        && (rest.starts_with('(') || rest.is_empty());
-    if enum_variant(current).is_some() && is_enum_text {
-        if rest.is_empty() {
-            return Ok(Value::String(ident.to_string()));
-        }
-        let inner: Value =
-            ron::from_str(rest).map_err(|e| OverrideError(format!("value `{text}`: {e}")))?;
-        return Ok(serde_json::json!({ ident: inner }));
-    }
-    match ron::from_str::<Value>(t) {
-        Ok(v) if current.is_string() && !v.is_string() => Ok(Value::String(t.to_string())),
-        Ok(v) => Ok(v),
-        Err(_) if current.is_string() => Ok(Value::String(t.to_string())),
-        Err(e) => err(format!("value `{text}` is not valid RON: {e}")),
-    }
-}
-
 fn set(doc: &mut Value, path: &str, value: &str) -> Result<(), OverrideError> {
     let pointer = resolve(doc, path)?;
     let Some(target) = doc.pointer_mut(&pointer) else {
         return err(format!("path `{path}` not found"));
     };
-    *target = parse_value(value, target)?;
+    *target = value::parse(value, target)?;
     Ok(())
 }
 
@@ -267,7 +240,7 @@ mod tests {
         );
         let m = apply1(set(
             "channels[999].redial",
-            r#"Some((probability: 0.5, delay: {"Exponential": (mean_s: 60)}))"#,
+            "Some((probability: 0.5, delay: Exponential(mean_s: 60)))",
         ))?;
         assert_eq!(
             m.channels[0].redial.as_ref().map(|r| r.probability),

@@ -76,7 +76,7 @@ pub(super) fn list_names(list: &Value) -> Vec<String> {
 }
 
 /// An externally tagged enum value (`{"LogNormal": {...}}`): its variant name and contents.
-pub(super) fn enum_variant(v: &Value) -> Option<(&String, &Value)> {
+fn enum_variant(v: &Value) -> Option<(&String, &Value)> {
     let map = v.as_object()?;
     if map.len() != 1 {
         return None;
