@@ -336,9 +336,9 @@ fn an_on_duty_profile_puts_exactly_that_many_handlers_on_each_hour() {
     for i in 0..168 {
         let on_duty = staffed[i].staffed_s / cover[i];
         let want = (2 + (i % 24) / 4) as f64;
-        // Exact, but for a few minutes where a handler finishes a call after their hour.
+        // Exact, but for the minutes handlers spend finishing a call after their hour ends.
         assert!(
-            on_duty >= want - 1e-9 && on_duty < want + 0.1,
+            on_duty >= want - 1e-9 && on_duty < want + 0.3,
             "hour {i}: {on_duty} vs {want}"
         );
     }

@@ -13,7 +13,8 @@ use std::time::Instant;
 #[command(after_help = "Examples:
   controlroom simulate
   controlroom simulate scenarios/planning/default.ron --out results/
-  controlroom simulate my-force.ron --replications 50 --seed 7 --calls calls.csv")]
+  controlroom simulate my-force.ron --replications 50 --seed 7 --calls calls.csv
+  controlroom simulate --from-state scenarios/planning/states/friday-evening.ron")]
 pub struct Args {
     /// Model file (RON). Without it, the embedded default model runs.
     pub model: Option<PathBuf>,
@@ -29,6 +30,10 @@ pub struct Args {
     /// Override the model's seed.
     #[arg(long)]
     pub seed: Option<u64>,
+    /// Start from the room as it is now (a live-state file: time of week, calls waiting,
+    /// handlers busy, moves) and report the next hours interval by interval.
+    #[arg(long, value_name = "STATE")]
+    pub from_state: Option<PathBuf>,
     /// Worker threads (default: all cores). Results do not depend on it.
     #[arg(long)]
     pub threads: Option<usize>,
@@ -59,6 +64,13 @@ pub fn run(args: Args) -> CliResult {
     if args.threads == Some(0) {
         return Err(CliError::input("--threads must be at least 1"));
     }
+    let state = match &args.from_state {
+        Some(p) => Some(
+            model::state::load_state(p, &loaded.model, &mut loaded.config)
+                .map_err(CliError::input)?,
+        ),
+        None => None,
+    };
     if let Some(dir) = &args.out {
         std::fs::create_dir_all(dir).map_err(|e| {
             CliError::failed(format!("{}: cannot create folder: {e}", dir.display()))
@@ -67,21 +79,34 @@ pub fn run(args: Args) -> CliResult {
     let cfg = &loaded.config;
     let started = Instant::now();
     let bar = progress(cfg.replications as u64, "replications");
-    let reps = replicate::replicate_with_threads(cfg, args.threads, &|| bar.inc(1));
+    let reps = replicate::replicate_with_threads(cfg, args.threads, state.as_ref(), &|| bar.inc(1));
     bar.finish_and_clear();
     let elapsed = started.elapsed().as_secs_f64();
     let events: u64 = reps.iter().map(|r| r.events).sum();
     let rows = kpi::rows(cfg, &reps);
 
     println!("{}", loaded.model.name);
-    println!(
-        "{} replications of {} days (first {} h not counted), seed {}",
-        cfg.replications,
-        cfg.horizon_s / 86_400.0,
-        cfg.warmup_s / 3600.0,
-        cfg.seed
-    );
-    println!();
+    if state.is_some() {
+        println!(
+            "look-ahead of {} h from {}, {} replications, seed {}",
+            cfg.horizon_s / 3600.0,
+            report::time_of_week(cfg.start_s),
+            cfg.replications,
+            cfg.seed
+        );
+        println!();
+        print!("{}", report::lookahead_table(cfg, &reps));
+        println!();
+    } else {
+        println!(
+            "{} replications of {} days (first {} h not counted), seed {}",
+            cfg.replications,
+            cfg.horizon_s / 86_400.0,
+            cfg.warmup_s / 3600.0,
+            cfg.seed
+        );
+        println!();
+    }
     print!("{}", report::summary_table(cfg, &rows));
     eprintln!(
         "{events} events in {elapsed:.2} s ({:.1} million events/s)",
@@ -106,14 +131,18 @@ pub fn run(args: Args) -> CliResult {
         );
     }
     if let Some(path) = &args.calls {
-        write_calls(cfg, path)?;
+        write_calls(cfg, state.as_ref(), path)?;
         println!("wrote replication 1's call records to {}", path.display());
     }
     Ok(())
 }
 
 /// Re-run replication 1 streaming its call records into a temp file, then rename it in place.
-fn write_calls(cfg: &controlroom::sim::Config, path: &std::path::Path) -> CliResult {
+fn write_calls(
+    cfg: &controlroom::sim::Config,
+    state: Option<&controlroom::sim::InitialState>,
+    path: &std::path::Path,
+) -> CliResult {
     let fail = |e: &dyn std::fmt::Display| {
         CliError::failed(format!("{}: cannot write: {e}", path.display()))
     };
@@ -123,7 +152,7 @@ fn write_calls(cfg: &controlroom::sim::Config, path: &std::path::Path) -> CliRes
     };
     let tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| fail(&e))?;
     let mut sink = audit::CsvCalls::new(std::io::BufWriter::new(tmp), cfg);
-    replicate::audit(cfg, 0, &mut sink);
+    replicate::audit(cfg, 0, state, &mut sink);
     let buf = sink.finish().map_err(|e| fail(&e))?;
     let tmp = buf.into_inner().map_err(|e| fail(&e.into_error()))?;
     tmp.as_file().sync_all().map_err(|e| fail(&e))?;

@@ -242,6 +242,65 @@ pub fn occupancy_csv(cfg: &Config, reps: &[Replication]) -> String {
     out
 }
 
+/// "Fri 18:00" for a time in seconds from Monday 00:00.
+pub fn time_of_week(t: f64) -> String {
+    let t = crate::sim::tracker::week_time(t);
+    let (day, _) = interval_label((t / 86_400.0) as usize, 86_400.0);
+    let m = ((t % 86_400.0) / 60.0).round() as u32;
+    format!("{day} {:02}:{:02}", m / 60, m % 60)
+}
+
+/// The look-ahead from a live state: interval by interval from the start, per channel,
+/// figures pooled over replications (counts are means per replication).
+pub fn lookahead_table(cfg: &Config, reps: &[Replication]) -> String {
+    let mut out = String::new();
+    let cover = merged_cover(reps);
+    let n = cover.len();
+    let first = crate::sim::tracker::Bins {
+        interval_s: cfg.kpi_interval_s,
+        count_from: 0.0,
+        n,
+    }
+    .interval(cfg.start_s);
+    let order: Vec<usize> = (0..n)
+        .map(|k| (first + k) % n)
+        .filter(|&i| cover[i] > 0.0)
+        .collect();
+    let r = reps.len().max(1) as f64;
+    let _ = writeln!(
+        out,
+        "{:<10}{:<10}{:>9}{:>10}{:>11}{:>10}{:>12}{:>13}",
+        "interval",
+        "channel",
+        "offered",
+        "answered",
+        "abandoned",
+        "service",
+        "mean wait",
+        "mean queue"
+    );
+    for (c, ch) in cfg.channels.iter().enumerate() {
+        let bins = merged_channel_bins(reps, c);
+        for &i in &order {
+            let v = kpi::channel_values(&bins[i], cover[i]);
+            let b = &bins[i];
+            let _ = writeln!(
+                out,
+                "{:<10}{:<10}{:>9.1}{:>10.1}{:>11.1}{:>10}{:>12}{:>13.1}",
+                time_of_week(i as f64 * cfg.kpi_interval_s),
+                ch.name,
+                b.offered as f64 / r,
+                b.answered as f64 / r,
+                b.abandoned as f64 / r,
+                show("service_level", v[7]),
+                show("", v[5]),
+                v[10],
+            );
+        }
+    }
+    out
+}
+
 fn show(kpi: &str, x: f64) -> String {
     if !x.is_finite() {
         "-".into()

@@ -175,6 +175,9 @@ pub struct IntakeConfig {
 pub struct Config {
     pub channels: Vec<ChannelConfig>,
     pub groups: Vec<GroupConfig>,
+    /// When the run starts, in seconds from Monday 00:00 of week one (0 for a planning run;
+    /// the time of week for a look-ahead from a live state).
+    pub start_s: f64,
     pub horizon_s: f64,
     pub warmup_s: f64,
     /// KPI interval length in seconds (divides a week). Results fold onto the week.

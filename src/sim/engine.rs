@@ -10,8 +10,9 @@ use super::calls::{Call, CallRecord, CallSink, Calls, Outcome, State};
 use super::config::{Config, DAY_S};
 use super::dist::Sampler;
 use super::event::{Ev, EventQueue};
+use super::handler::Handler;
 use super::roster::seats;
-use super::staff::Handler;
+use super::snapshot::InitialState;
 use super::streams::{Purpose, Rng, stream};
 use super::tracker::Tracker;
 use std::collections::VecDeque;
@@ -75,14 +76,25 @@ pub struct Engine<'a, S: CallSink> {
 
 /// Run replication `rep` of `cfg`, handing each contact's record to `sink`.
 pub fn run<S: CallSink>(cfg: &Config, rep: u32, sink: &mut S) -> Replication {
+    run_from(cfg, rep, sink, None)
+}
+
+/// Run replication `rep` starting from a live state of the room (calls waiting, handlers
+/// busy) at `cfg.start_s`, instead of an empty room.
+pub fn run_from<S: CallSink>(
+    cfg: &Config,
+    rep: u32,
+    sink: &mut S,
+    state: Option<&InitialState>,
+) -> Replication {
     let mut e = Engine::new(cfg, rep, sink);
-    e.run();
+    e.run(state);
     e.finish()
 }
 
 impl<'a, S: CallSink> Engine<'a, S> {
     fn new(cfg: &'a Config, rep: u32, sink: &'a mut S) -> Self {
-        let start = 0.0;
+        let start = cfg.start_s;
         let end = start + cfg.horizon_s;
         let ch: Vec<ChannelRun> = cfg
             .channels
@@ -174,11 +186,23 @@ impl<'a, S: CallSink> Engine<'a, S> {
         }
     }
 
-    fn run(&mut self) {
+    fn run(&mut self, state: Option<&InitialState>) {
         let first_day = (self.start / DAY_S).floor() as i32;
         self.events.push(self.start, Ev::RosterDay(first_day - 1));
         for c in 0..self.ch.len() {
             self.schedule_arrival(c);
+        }
+        if let Some(state) = state {
+            // Bring on the handlers the roster has on duty now, then set the room as it is.
+            while self.events.peek_time().is_some_and(|t| t <= self.start) {
+                let Some((t, ev)) = self.events.pop_before(f64::INFINITY) else {
+                    break;
+                };
+                self.now = t;
+                self.processed += 1;
+                self.dispatch(ev);
+            }
+            self.apply(state);
         }
         loop {
             // The next new contact is kept beside the heap (one per channel): it is the most
@@ -204,6 +228,13 @@ impl<'a, S: CallSink> Engine<'a, S> {
             };
             self.now = t;
             self.processed += 1;
+            self.dispatch(ev);
+        }
+        self.now = self.end;
+    }
+
+    fn dispatch(&mut self, ev: Ev) {
+        {
             match ev {
                 Ev::Redial(c) => self.arrive(c as usize, true),
                 Ev::Abandon { call, generation } => self.abandon(call, generation),
@@ -223,7 +254,6 @@ impl<'a, S: CallSink> Engine<'a, S> {
                 Ev::BreakEnd { handler } => self.break_end(handler),
             }
         }
-        self.now = self.end;
     }
 
     fn schedule_arrival(&mut self, c: usize) {
@@ -237,6 +267,12 @@ impl<'a, S: CallSink> Engine<'a, S> {
     // ----- contacts -----
 
     fn arrive(&mut self, c: usize, redial: bool) {
+        self.arrive_at(c, redial, self.now);
+    }
+
+    /// A contact on channel `c` that has been waiting since `arrival` (now, except for calls
+    /// already queued in a live state) joins the room.
+    pub(super) fn arrive_at(&mut self, c: usize, redial: bool, arrival: f64) {
         let cfg: &'a Config = self.cfg;
         let cfg = &cfg.channels[c];
         let run = &mut self.ch[c];
@@ -276,7 +312,7 @@ impl<'a, S: CallSink> Engine<'a, S> {
             callback: false,
             resumed: false,
             harrowing,
-            arrival: self.now,
+            arrival,
             talk,
             wrap,
             u_callback_take,

@@ -1,109 +1,10 @@
-//! Handlers at work: signing in and off with the roster, breaks, taking and finishing
-//! contacts, and putting digital work aside for a waiting 999 call.
+//! Handlers at work: taking and finishing contacts, putting digital work aside for a waiting
+//! 999 call, moving between desks, and the busy/available time accounts.
 
 use super::calls::{CallSink, Outcome, State};
-use super::config::DAY_S;
-use super::config::GroupConfig;
-use super::dist::Sampler;
 use super::engine::{Engine, NONE};
 use super::event::Ev;
-use super::roster::{Seat, shifts_on};
-use super::streams::Rng;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Status {
-    Off,
-    Idle,
-    Busy,
-    Break,
-}
-
-/// Digital work put aside for a 999 call, resumed afterwards.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Suspended {
-    call: u32,
-    remaining: f64,
-}
-
-/// One handler's state.
-#[derive(Debug, Clone)]
-pub(super) struct Handler {
-    pub(super) seat: Seat,
-    pub(super) status: Status,
-    /// The shift has ended; leave when the current contact is done.
-    leaving: bool,
-    /// A break is due; take it when the current contact is done.
-    break_due: Option<f64>,
-    call: u32,
-    epoch: u32,
-    idle_token: u32,
-    /// When the handler last became available (signed in, not on a break).
-    available_since: f64,
-    busy_since: f64,
-    finish_at: f64,
-    suspended: Option<Suspended>,
-    /// Employed and trained: takes calls from this time (recruits: after vetting and course).
-    in_post_from: f64,
-    /// Leaves the service at this time (attrition).
-    leaves_at: f64,
-    /// When the handler started taking calls, for the learning curve (-inf: experienced).
-    learning_from: f64,
-    shifts_worked: u32,
-    harrowing_this_shift: u32,
-}
-
-impl Handler {
-    pub(super) fn new(seat: Seat, t: f64) -> Self {
-        Handler {
-            seat,
-            status: Status::Off,
-            leaving: false,
-            break_due: None,
-            call: NONE,
-            epoch: 0,
-            idle_token: 0,
-            available_since: t,
-            busy_since: t,
-            finish_at: t,
-            suspended: None,
-            in_post_from: f64::NEG_INFINITY,
-            leaves_at: f64::INFINITY,
-            learning_from: f64::NEG_INFINITY,
-            shifts_worked: 0,
-            harrowing_this_shift: 0,
-        }
-    }
-
-    /// Draw the handler's working life: when a recruit starts (or never, after dropping out)
-    /// and when anyone leaves.
-    pub(super) fn hire(&mut self, group: &GroupConfig, rng: &mut Rng) {
-        if let Some(k) = self.seat.intake {
-            let intake = &group.intakes[k];
-            let vetting = Sampler::new(&intake.vetting).sample(rng);
-            let dropped = rand::Rng::random::<f64>(rng) < intake.dropout;
-            self.in_post_from = if dropped {
-                f64::INFINITY
-            } else {
-                intake.offer_s + vetting + intake.course_s
-            };
-            self.learning_from = self.in_post_from;
-        }
-        if group.leave_rate_per_s > 0.0 {
-            let e: f64 = rand_distr::Distribution::sample(&rand_distr::Exp1, rng);
-            self.leaves_at = self.in_post_from.max(0.0) + e / group.leave_rate_per_s;
-        }
-    }
-
-    /// In post at `t` (joined, not yet left)?
-    pub(super) fn in_post(&self, t: f64) -> bool {
-        self.in_post_from <= t && t < self.leaves_at
-    }
-
-    /// Is this the current Finish event for the handler?
-    pub(super) fn current(&self, epoch: u32) -> bool {
-        self.epoch == epoch
-    }
-}
+use super::handler::{Status, Suspended};
 
 impl<S: CallSink> Engine<'_, S> {
     /// The longest-idle handler who takes channel `c`, specialists first.
@@ -148,7 +49,7 @@ impl<S: CallSink> Engine<'_, S> {
         self.begin(h, slot);
     }
 
-    fn become_idle(&mut self, h: u32) {
+    pub(super) fn become_idle(&mut self, h: u32) {
         let hd = &mut self.handlers[h as usize];
         hd.status = Status::Idle;
         hd.idle_token = hd.idle_token.wrapping_add(1);
@@ -252,7 +153,7 @@ impl<S: CallSink> Engine<'_, S> {
 
     /// The handler is free: leave, take a due break, resume put-aside work, or take the
     /// highest-priority waiting contact; otherwise wait idle.
-    fn next_work(&mut self, h: u32) {
+    pub(super) fn next_work(&mut self, h: u32) {
         let hd = &self.handlers[h as usize];
         let g = hd.seat.group;
         if hd.leaving {
@@ -324,20 +225,8 @@ impl<S: CallSink> Engine<'_, S> {
         self.tracker.add_monthly(g, since, self.now);
     }
 
-    /// The shift is over: record the handler's harrowing-call exposure.
-    fn close_shift(&mut self, h: u32) {
-        let hd = &mut self.handlers[h as usize];
-        let n = std::mem::take(&mut hd.harrowing_this_shift);
-        if self.now >= self.tracker.bins.count_from {
-            let e = &mut self.tracker.exposure[hd.seat.group];
-            e.shifts += 1;
-            e.harrowing += n as u64;
-            e.max = e.max.max(n);
-        }
-    }
-
     /// Put any set-aside digital item back at the head of its queue.
-    fn requeue_suspended(&mut self, h: u32) {
+    pub(super) fn requeue_suspended(&mut self, h: u32) {
         if let Some(s) = self.handlers[h as usize].suspended.take() {
             let call = self.calls.get_mut(s.call);
             call.state = State::Waiting;
@@ -348,175 +237,28 @@ impl<S: CallSink> Engine<'_, S> {
         }
     }
 
-    fn sign_off(&mut self, h: u32) {
-        self.stop_available(h);
-        self.close_shift(h);
-        let hd = &mut self.handlers[h as usize];
-        self.signed_in[hd.seat.group] -= 1;
-        hd.status = Status::Off;
-        hd.leaving = false;
-        hd.break_due = None;
-        hd.idle_token = hd.idle_token.wrapping_add(1);
-        self.requeue_suspended(h);
-    }
-
-    fn go_on_break(&mut self, h: u32, len: f64) {
-        self.stop_available(h);
-        let hd = &mut self.handlers[h as usize];
-        self.signed_in[hd.seat.group] -= 1;
-        hd.status = Status::Break;
-        hd.idle_token = hd.idle_token.wrapping_add(1);
-        self.events
-            .push(self.now + len, Ev::BreakEnd { handler: h });
-    }
-
-    fn sign_in(&mut self, h: u32) {
-        let hd = &mut self.handlers[h as usize];
-        self.signed_in[hd.seat.group] += 1;
-        hd.available_since = self.now;
-        hd.status = Status::Idle;
-        self.next_work(h);
-    }
-
-    /// Put the shifts that start on `day` on the calendar (and those of the day before that
-    /// are still running when the run starts).
-    pub(super) fn roster_day(&mut self, day: i32) {
-        let day_start = day as f64 * DAY_S;
-        for h in 0..self.handlers.len() {
-            let seat = self.handlers[h].seat;
-            let shifts = shifts_on(&self.cfg.groups[seat.group], seat, day as i64);
-            for (index, s) in shifts.iter().enumerate() {
-                let start = day_start + s.start_s;
-                if start + s.length_s > self.now {
-                    let ev = Ev::ShiftStart {
-                        handler: h as u32,
-                        day,
-                        index: index as u16,
-                    };
-                    self.events.push(start.max(self.now), ev);
-                }
-            }
-        }
-        let next = (day + 1) as f64 * DAY_S;
-        if next < self.end {
-            self.events.push(next.max(self.now), Ev::RosterDay(day + 1));
-        }
-    }
-
-    pub(super) fn shift_start(&mut self, h: u32, day: i32, index: u16) {
-        let seat = self.handlers[h as usize].seat;
-        let group = &self.cfg.groups[seat.group];
-        let shifts = shifts_on(group, seat, day as i64);
-        let Some(shift) = shifts.get(index as usize) else {
-            return;
-        };
+    /// Move a signed-in handler to group `to` now: their time so far counts to the old group;
+    /// they finish any contact in hand, then work as one of the new group.
+    pub(super) fn move_handler(&mut self, h: u32, to: usize) {
         let now = self.now;
+        self.stop_available(h);
+        let bins = self.tracker.bins;
         let hd = &mut self.handlers[h as usize];
-        if !hd.in_post(now) {
-            return; // not yet joined, or left
+        let from = hd.seat.group;
+        if hd.status == Status::Busy {
+            let acc = &mut self.tracker.groups[from];
+            bins.spread(hd.busy_since, now, |i, dt| acc[i].busy_s += dt);
+            hd.busy_since = now;
         }
-        if !group.windows.is_empty() {
-            // Seconded officers work only during a rotation, after its course.
-            match group
-                .windows
-                .iter()
-                .find(|w| w.from_s <= now && now < w.until_s)
-            {
-                Some(w) if now >= w.course_until_s => hd.learning_from = w.course_until_s,
-                _ => return,
-            }
+        hd.available_since = now;
+        hd.seat.group = to;
+        if hd.status != Status::Break {
+            self.signed_in[from] -= 1;
+            self.signed_in[to] += 1;
         }
-        let k = group.training_every_shifts;
-        if k > 0 {
-            hd.shifts_worked += 1;
-            let stagger = seat.member * k / group.handlers.max(1);
-            if (hd.shifts_worked + stagger).is_multiple_of(k) {
-                return; // a training day
-            }
-        }
-        if group.shrinkage > 0.0 && rand::Rng::random::<f64>(&mut self.roster_rng) < group.shrinkage
-        {
-            return; // absent this shift
-        }
-        let start = day as f64 * DAY_S + shift.start_s;
-        let end = start + shift.length_s;
-        for b in &group.breaks {
-            let at =
-                start + b.after_s + b.stagger_s * seat.member as f64 / group.handlers.max(1) as f64;
-            if at > self.now && at < end {
-                self.events.push(
-                    at,
-                    Ev::BreakStart {
-                        handler: h,
-                        length_s: b.length_s as f32,
-                    },
-                );
-            }
-        }
-        self.events.push(end, Ev::ShiftEnd { handler: h });
-        match self.handlers[h as usize].status {
-            Status::Off => self.sign_in(h),
-            // Still on from the previous shift (finishing a contact, or back to back): stay on,
-            // and close the previous shift's books.
-            _ => {
-                self.handlers[h as usize].leaving = false;
-                self.close_shift(h);
-            }
-        }
-    }
-
-    pub(super) fn shift_end(&mut self, h: u32) {
-        match self.handlers[h as usize].status {
-            Status::Idle => self.sign_off(h),
-            Status::Busy => self.handlers[h as usize].leaving = true,
-            Status::Break => {
-                // The break runs past the end of the shift: they are done for the day.
-                self.handlers[h as usize].status = Status::Off;
-                self.close_shift(h);
-                self.requeue_suspended(h);
-            }
-            Status::Off => {}
-        }
-    }
-
-    pub(super) fn break_start(&mut self, h: u32, len: f64) {
-        match self.handlers[h as usize].status {
-            Status::Idle => self.go_on_break(h, len),
-            Status::Busy => self.handlers[h as usize].break_due = Some(len),
-            _ => {}
-        }
-    }
-
-    pub(super) fn break_end(&mut self, h: u32) {
-        if self.handlers[h as usize].status == Status::Break {
-            self.sign_in(h);
-        }
-    }
-
-    /// Close the books on every handler at the end of the run, and count who was in post
-    /// in the middle of each month.
-    pub(super) fn close_handlers(&mut self) {
-        for m in 0..self.tracker.in_post.first().map_or(0, Vec::len) {
-            let mid = (m as f64 + 0.5) * super::tracker::MONTH_S;
-            for hd in &self.handlers {
-                let g = hd.seat.group;
-                let windows = &self.cfg.groups[g].windows;
-                let seconded = windows.is_empty()
-                    || windows.iter().any(|w| w.from_s <= mid && mid < w.until_s);
-                if hd.in_post(mid) && seconded {
-                    self.tracker.in_post[g][m] += 1.0;
-                }
-            }
-        }
-        for h in 0..self.handlers.len() as u32 {
-            match self.handlers[h as usize].status {
-                Status::Busy => {
-                    self.stop_busy(h);
-                    self.stop_available(h);
-                }
-                Status::Idle => self.stop_available(h),
-                _ => {}
-            }
+        if hd.status == Status::Idle {
+            // They may take a call already waiting for the new group, or wait idle in it.
+            self.next_work(h);
         }
     }
 }

@@ -1,0 +1,160 @@
+//! Validation: checks every field of a model and turns it into the engine's [`Config`],
+//! loading any CSV inputs. Problems are collected, so a planner sees them all at once.
+
+use super::error::{ModelError, Problem};
+use super::types::Model;
+use crate::sim::config::{ChannelConfig, Config, DAY_S, GroupConfig};
+use chrono::{NaiveTime, Timelike};
+use std::path::Path;
+
+/// Collects problems against field paths.
+mod channels;
+mod staff;
+
+pub(super) struct Checker<'a> {
+    path: &'a Path,
+    problems: Vec<Problem>,
+    /// CSV and I/O errors stop validation at once (they carry their own line numbers).
+    fatal: Option<ModelError>,
+}
+
+impl Checker<'_> {
+    pub(super) fn bad(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            field: field.into(),
+            message: message.into(),
+        });
+    }
+
+    /// `ok` or a problem "must be {rule} (got {v})".
+    pub(super) fn need(&mut self, ok: bool, field: &str, rule: &str, v: f64) {
+        if !ok || !v.is_finite() {
+            self.bad(field, format!("must be {rule} (got {v})"));
+        }
+    }
+
+    pub(super) fn positive(&mut self, field: &str, v: f64) {
+        self.need(v > 0.0, field, "greater than 0", v);
+    }
+
+    pub(super) fn share(&mut self, field: &str, v: f64) {
+        self.need((0.0..=1.0).contains(&v), field, "between 0 and 1", v);
+    }
+
+    pub(super) fn time_of_day(&mut self, field: &str, s: &str) -> f64 {
+        match NaiveTime::parse_from_str(s, "%H:%M") {
+            Ok(t) => t.num_seconds_from_midnight() as f64,
+            Err(_) => {
+                self.bad(field, format!("`{s}` is not a time of day like \"07:00\""));
+                0.0
+            }
+        }
+    }
+
+    pub(super) fn csv<T>(&mut self, r: Result<T, ModelError>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.fatal.get_or_insert(e);
+                None
+            }
+        }
+    }
+}
+
+/// Check `model` (read from `path`, which locates its CSV inputs) and build the engine config.
+pub fn validate(model: &Model, path: &Path) -> Result<Config, ModelError> {
+    let mut ck = Checker {
+        path,
+        problems: vec![],
+        fatal: None,
+    };
+    let run = &model.run;
+    ck.need(
+        run.horizon_days > 0.0 && run.horizon_days <= 3660.0,
+        "run.horizon_days",
+        "above 0 and at most 3660",
+        run.horizon_days,
+    );
+    ck.need(
+        run.warmup_hours >= 0.0 && run.warmup_hours < run.horizon_days * 24.0,
+        "run.warmup_hours",
+        "0 or more and shorter than the run",
+        run.warmup_hours,
+    );
+    if run.replications == 0 {
+        ck.bad("run.replications", "must be at least 1");
+    }
+    let m = run.kpi_interval_minutes;
+    if m == 0 || 10_080 % m != 0 {
+        ck.bad(
+            "run.kpi_interval_minutes",
+            format!("must divide a week, e.g. 15, 30, 60 (got {m})"),
+        );
+    }
+    ck.need(
+        model.wellbeing.decompression_minutes >= 0.0
+            && model.wellbeing.decompression_minutes <= 240.0,
+        "wellbeing.decompression_minutes",
+        "between 0 and 240",
+        model.wellbeing.decompression_minutes,
+    );
+    if model.channels.is_empty() {
+        ck.bad("channels", "a model needs at least one channel");
+    }
+    let ids: Vec<&str> = model.channels.iter().map(|c| c.id.as_str()).collect();
+    for (i, id) in ids.iter().enumerate() {
+        if ids[..i].contains(id) {
+            ck.bad(
+                format!("channels[{i}].id"),
+                format!("`{id}` is used by another channel"),
+            );
+        }
+    }
+    let channels: Vec<ChannelConfig> = model
+        .channels
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ck.channel(i, c, &ids, run.horizon_days))
+        .collect();
+    if model.staff.is_empty() {
+        ck.bad(
+            "staff",
+            "a model needs at least one staff group: no one would answer",
+        );
+    }
+    let groups: Vec<GroupConfig> = model
+        .staff
+        .iter()
+        .enumerate()
+        .map(|(i, g)| ck.group(i, g, &ids, run.horizon_days))
+        .collect();
+    for (i, id) in ids.iter().enumerate() {
+        if !groups.is_empty() && !groups.iter().any(|g| g.skills.contains(&i)) {
+            ck.bad(
+                format!("channels[{i}]"),
+                format!("no staff group takes `{id}`"),
+            );
+        }
+    }
+    if let Some(e) = ck.fatal {
+        return Err(e);
+    }
+    if !ck.problems.is_empty() {
+        return Err(ModelError::Invalid {
+            path: path.to_path_buf(),
+            problems: ck.problems,
+        });
+    }
+    Ok(Config {
+        channels,
+        groups,
+        start_s: 0.0,
+        horizon_s: run.horizon_days * DAY_S,
+        warmup_s: run.warmup_hours * 3600.0,
+        kpi_interval_s: m as f64 * 60.0,
+        seed: run.seed,
+        replications: run.replications,
+        decompression_s: model.wellbeing.decompression_minutes * 60.0,
+    })
+}
