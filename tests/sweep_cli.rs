@@ -207,6 +207,13 @@ fn three_shards_merge_into_exactly_the_unsharded_result() {
         "{}",
         text(&o.stderr)
     );
+    // A damaged shard (its last line lost) is refused too.
+    let cut = dir.path().join("cut.csv");
+    let two = read(&file(2));
+    let lines: Vec<&str> = two.lines().collect();
+    std::fs::write(&cut, lines[..lines.len() - 1].join("\n")).unwrap_or_else(|e| panic!("{e}"));
+    let o = controlroom(&["merge", s(&file(1)), s(&cut), s(&file(3))]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
     let o = controlroom(&["merge", s(&sweep)]);
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).contains("not a controlroom sweep shard"));

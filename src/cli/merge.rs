@@ -13,7 +13,7 @@ pub struct Args {
     /// Shard files written by `controlroom sweep --shard K/N` (all N of them).
     #[arg(required = true)]
     pub shards: Vec<PathBuf>,
-    /// Folder for sweep.csv. Default: the current folder.
+    /// Folder for sweep.csv.
     #[arg(long, default_value = ".")]
     pub out: PathBuf,
 }

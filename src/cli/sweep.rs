@@ -16,7 +16,7 @@ use std::path::PathBuf;
 pub struct Args {
     /// Sweep file (RON): a base model and the variants to compare with it.
     pub sweep: PathBuf,
-    /// Folder for sweep.csv (or the shard file). Default: the current folder.
+    /// Folder for sweep.csv (or the shard file).
     #[arg(long, default_value = ".")]
     pub out: PathBuf,
     /// Run only shard K of N (1-based) of the variant x replication work and write
