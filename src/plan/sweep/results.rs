@@ -183,7 +183,7 @@ impl Results {
 
     /// The terminal table: each variant's headline KPIs (service level, abandonment and mean
     /// wait of each call channel, occupancy of each staff group), the difference from the
-    /// base, and whether it is significant (its 95% CI excludes 0).
+    /// base (shares in percentage points), and whether it is significant (its 95% CI excludes 0).
     pub fn table(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(
@@ -252,20 +252,21 @@ fn show(kpi: &str, e: &Estimate, signed: bool) -> String {
     if !e.mean.is_finite() {
         return "-".into();
     }
-    let (scale, unit, decimals) = if kpi::is_share(kpi) {
-        (100.0, "%", 1)
-    } else {
-        (1.0, "", 1)
+    // Shares as percentages; their differences in percentage points.
+    let (scale, unit) = match (kpi::is_share(kpi), signed) {
+        (true, false) => (100.0, "%"),
+        (true, true) => (100.0, " pt"),
+        _ => (1.0, ""),
     };
     let m = e.mean * scale;
     let mean = if signed {
-        format!("{m:+.decimals$}{unit}")
+        format!("{m:+.1}")
     } else {
-        format!("{m:.decimals$}{unit}")
+        format!("{m:.1}")
     };
     if e.half_width.is_finite() {
-        format!("{mean} ± {:.decimals$}", e.half_width * scale)
+        format!("{mean} ± {:.1}{unit}", e.half_width * scale)
     } else {
-        mean
+        format!("{mean}{unit}")
     }
 }
