@@ -3,7 +3,9 @@
 //! Exit codes: 0 ok, 1 the run failed, 2 bad input (a file, a field or an argument is wrong).
 
 mod erlang;
+mod merge;
 mod simulate;
+mod sweep;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -51,6 +53,10 @@ enum Command {
     Simulate(simulate::Args),
     /// Print analytic Erlang C / Erlang A figures for one queue.
     Erlang(erlang::Args),
+    /// Compare what-if variants of a model (common random numbers, paired differences).
+    Sweep(sweep::Args),
+    /// Combine the shard files of a sweep run with --shard K/N into sweep.csv.
+    Merge(merge::Args),
 }
 
 pub fn run() -> ExitCode {
@@ -58,6 +64,8 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Simulate(args) => simulate::run(args),
         Command::Erlang(args) => erlang::run(args),
+        Command::Sweep(args) => sweep::run(args),
+        Command::Merge(args) => merge::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

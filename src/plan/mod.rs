@@ -1,10 +1,13 @@
-//! Planning on top of the engine: replications, statistics, Erlang analytics and reports.
+//! Planning on top of the engine: replications, statistics, Erlang analytics, reports and
+//! what-if sweeps.
 
 pub mod audit;
 pub mod charts;
 pub mod erlang;
 pub mod html;
 pub mod kpi;
+pub mod overrides;
 pub mod replicate;
 pub mod report;
 pub mod stats;
+pub mod sweep;

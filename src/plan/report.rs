@@ -18,7 +18,8 @@ pub fn cell(x: f64) -> String {
     if s == "-0" { "0".into() } else { s.into() }
 }
 
-fn csv_line(out: &mut String, fields: &[String]) {
+/// Append one CSV record, quoting fields that need it.
+pub fn csv_line(out: &mut String, fields: &[String]) {
     let quoted: Vec<String> = fields
         .iter()
         .map(|f| {

@@ -1,0 +1,45 @@
+//! `controlroom merge`: combine the shard files of a sweep run with `--shard K/N` into the
+//! `sweep.csv` (and terminal table) an unsharded run gives, byte for byte.
+
+use super::{CliError, CliResult};
+use controlroom::files::write_atomic;
+use controlroom::plan::sweep::shard;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+#[command(after_help = "Examples:
+  controlroom merge shards/shard-*-of-16.csv --out results/")]
+pub struct Args {
+    /// Shard files written by `controlroom sweep --shard K/N` (all N of them).
+    #[arg(required = true)]
+    pub shards: Vec<PathBuf>,
+    /// Folder for sweep.csv.
+    #[arg(long, default_value = ".")]
+    pub out: PathBuf,
+}
+
+pub fn run(args: Args) -> CliResult {
+    let files = args
+        .shards
+        .iter()
+        .map(|p| shard::read(p))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(CliError::input)?;
+    let (meta, results) = shard::merge(files).map_err(CliError::input)?;
+    std::fs::create_dir_all(&args.out).map_err(|e| {
+        CliError::failed(format!("{}: cannot create folder: {e}", args.out.display()))
+    })?;
+    println!("{}", meta.name);
+    println!(
+        "{} shards merged: {} variants (including the base), {} replications each, seed {} \
+         (common random numbers)",
+        meta.shard.count, meta.variants, meta.replications, meta.seed
+    );
+    println!();
+    print!("{}", results.table());
+    let path = args.out.join("sweep.csv");
+    write_atomic(&path, results.csv().as_bytes())
+        .map_err(|e| CliError::failed(format!("{}: cannot write: {e}", path.display())))?;
+    println!("\nwrote {}", path.display());
+    Ok(())
+}

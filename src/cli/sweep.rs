@@ -1,0 +1,101 @@
+//! `controlroom sweep`: run a base model and its what-if variants with common random numbers,
+//! print each variant's headline KPIs with the paired difference from the base, and write
+//! `sweep.csv` (or, with `--shard K/N`, this machine's share as a shard file for `merge`).
+
+use super::simulate::progress;
+use super::{CliError, CliResult};
+use controlroom::files::write_atomic;
+use controlroom::plan::sweep::{self, Results, Shard, shard};
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+#[command(after_help = "Examples:
+  controlroom sweep scenarios/planning/sweeps/what-ifs.ron --out results/
+  controlroom sweep scenarios/planning/sweeps/grid.ron --replications 10
+  controlroom sweep big.ron --shard 3/16 --out shards/   # then: controlroom merge shards/*.csv")]
+pub struct Args {
+    /// Sweep file (RON): a base model and the variants to compare with it.
+    pub sweep: PathBuf,
+    /// Folder for sweep.csv (or the shard file).
+    #[arg(long, default_value = ".")]
+    pub out: PathBuf,
+    /// Run only shard K of N (1-based) of the variant x replication work and write
+    /// shard-K-of-N.csv; combine the shards with `controlroom merge`.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<String>,
+    /// Replications per variant (overrides the sweep file and the base model).
+    #[arg(long)]
+    pub replications: Option<u32>,
+    /// Seed shared by every variant (overrides the sweep file and the base model).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Worker threads (default: all cores). Results do not depend on it.
+    #[arg(long)]
+    pub threads: Option<usize>,
+}
+
+pub fn run(args: Args) -> CliResult {
+    let shard = match &args.shard {
+        Some(s) => Shard::parse(s).map_err(CliError::input)?,
+        None => Shard::WHOLE,
+    };
+    if args.replications == Some(0) {
+        return Err(CliError::input("--replications must be at least 1"));
+    }
+    if args.threads == Some(0) {
+        return Err(CliError::input("--threads must be at least 1"));
+    }
+    let plan = sweep::load(&args.sweep, args.replications, args.seed).map_err(CliError::input)?;
+    std::fs::create_dir_all(&args.out).map_err(|e| {
+        CliError::failed(format!("{}: cannot create folder: {e}", args.out.display()))
+    })?;
+    let work = plan.shard_items(shard);
+    let bar = progress(work.len() as u64, "variant x replication");
+    let run = || plan.run(&work, &|| bar.inc(1));
+    let items = match args.threads {
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .map_err(|e| CliError::failed(format!("cannot start {n} threads: {e}")))?
+            .install(run),
+        None => run(),
+    };
+    bar.finish_and_clear();
+    let write = |name: &str, text: &str| {
+        let path = args.out.join(name);
+        write_atomic(&path, text.as_bytes())
+            .map_err(|e| CliError::failed(format!("{}: cannot write: {e}", path.display())))?;
+        Ok::<PathBuf, CliError>(path)
+    };
+    if args.shard.is_some() {
+        let text = shard::write(&plan, shard, &items)
+            .map_err(|e| CliError::failed(format!("cannot write the shard: {e}")))?;
+        let path = write(&shard::file_name(shard), &text)?;
+        println!(
+            "shard {}/{}: {} of {} work items ({} variants x {} replications), fingerprint {}",
+            shard.index,
+            shard.count,
+            work.len(),
+            plan.variants.len() * plan.replications as usize,
+            plan.variants.len(),
+            plan.replications,
+            plan.fingerprint
+        );
+        println!("wrote {}", path.display());
+        return Ok(());
+    }
+    let results =
+        Results::assemble(plan.layout(), plan.replications, items).map_err(CliError::failed)?;
+    println!("{}", plan.name);
+    println!(
+        "{} variants (including the base), {} replications each, seed {} (common random numbers)",
+        plan.variants.len(),
+        plan.replications,
+        plan.seed
+    );
+    println!();
+    print!("{}", results.table());
+    let path = write("sweep.csv", &results.csv())?;
+    println!("\nwrote {}", path.display());
+    Ok(())
+}

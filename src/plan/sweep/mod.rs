@@ -1,0 +1,307 @@
+//! What-if sweeps: run a base model and variants of it with the same seed and replications
+//! (common random numbers), and report each variant's KPIs with their paired difference from
+//! the base.
+//!
+//! The work is a fixed list of (variant, replication) items. A whole run and a sharded run
+//! both produce per-item KPI values ([`Item`]), which [`Results::assemble`] turns into
+//! estimates, so `sweep` and `merge` write byte-identical `sweep.csv` files.
+
+pub mod file;
+pub mod results;
+pub mod shard;
+
+pub use results::{Key, Results};
+
+use crate::model::{self, ModelError};
+use crate::plan::kpi;
+use crate::plan::overrides::{self, Override};
+use crate::sim::{self, Config, NoRecords};
+use file::VariantSpec;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// Why a sweep could not be set up.
+#[derive(Debug, thiserror::Error)]
+pub enum SweepError {
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}:{line}:{col}: {message}", path.display())]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+        message: String,
+    },
+    #[error("base model: {0}")]
+    Base(#[source] ModelError),
+    #[error("{}: variant `{variant}`: {message}", path.display())]
+    Variant {
+        path: PathBuf,
+        variant: String,
+        message: String,
+    },
+    #[error("{}: variant `{variant}` makes an invalid model: {source}", path.display())]
+    InvalidVariant {
+        path: PathBuf,
+        variant: String,
+        #[source]
+        source: ModelError,
+    },
+    #[error("{}: {message}", path.display())]
+    Sweep { path: PathBuf, message: String },
+}
+
+/// One variant ready to run. Variant 0 is always the base model, named `base`.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    pub name: String,
+    pub config: Config,
+}
+
+/// A resolved sweep: every variant validated, with the shared seed and replications.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub name: String,
+    pub variants: Vec<Variant>,
+    pub replications: u32,
+    pub seed: u64,
+    /// Identifies the work exactly (program version and every variant's resolved config), so
+    /// shards of different sweeps are never merged.
+    pub fingerprint: String,
+}
+
+/// The name of the base variant.
+pub const BASE: &str = "base";
+
+/// Read a sweep file and resolve it; `replications` and `seed` override the file's.
+pub fn load(path: &Path, replications: Option<u32>, seed: Option<u64>) -> Result<Plan, SweepError> {
+    let text = std::fs::read_to_string(path).map_err(|source| SweepError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let sweep = file::parse(&text).map_err(|e| SweepError::Parse {
+        path: path.to_path_buf(),
+        line: e.span.start.line,
+        col: e.span.start.col,
+        message: e.code.to_string(),
+    })?;
+    let base_path = sweep.base.as_ref().map(|b| match path.parent() {
+        Some(dir) => dir.join(b),
+        None => PathBuf::from(b),
+    });
+    let base = model::load(base_path.as_deref()).map_err(SweepError::Base)?;
+    let bad = |message: String| SweepError::Sweep {
+        path: path.to_path_buf(),
+        message,
+    };
+    let mut specs = vec![VariantSpec {
+        name: BASE.into(),
+        overrides: vec![],
+    }];
+    specs.extend(sweep.variants.iter().cloned());
+    specs.extend(file::expand_grid(&sweep.grid).map_err(bad)?);
+    let replications = replications
+        .or(sweep.replications)
+        .unwrap_or(base.config.replications);
+    if replications == 0 {
+        return Err(bad("replications must be at least 1".into()));
+    }
+    let seed = seed.or(sweep.seed).unwrap_or(base.config.seed);
+    let mut variants: Vec<Variant> = Vec::with_capacity(specs.len());
+    for spec in &specs {
+        if spec.name.trim().is_empty() {
+            return Err(bad("every variant needs a name".into()));
+        }
+        if variants.iter().any(|v| v.name == spec.name) {
+            return Err(bad(format!("two variants are named `{}`", spec.name)));
+        }
+        let mut config =
+            variant_config(&base.model, &base.path, &spec.overrides).map_err(|e| match e {
+                VariantFailure::Override(message) => SweepError::Variant {
+                    path: path.to_path_buf(),
+                    variant: spec.name.clone(),
+                    message,
+                },
+                VariantFailure::Invalid(source) => SweepError::InvalidVariant {
+                    path: path.to_path_buf(),
+                    variant: spec.name.clone(),
+                    source,
+                },
+            })?;
+        config.replications = replications;
+        config.seed = seed;
+        variants.push(Variant {
+            name: spec.name.clone(),
+            config,
+        });
+    }
+    let name = if sweep.name.is_empty() {
+        base.model.name.clone()
+    } else {
+        sweep.name.clone()
+    };
+    let fingerprint = fingerprint(&variants);
+    Ok(Plan {
+        name,
+        variants,
+        replications,
+        seed,
+        fingerprint,
+    })
+}
+
+enum VariantFailure {
+    Override(String),
+    Invalid(ModelError),
+}
+
+/// Apply overrides to the base model and validate the result (CSV inputs are found relative
+/// to the base model file).
+fn variant_config(
+    base: &model::Model,
+    base_path: &Path,
+    overrides: &[Override],
+) -> Result<Config, VariantFailure> {
+    let applied = overrides::apply(base, overrides).map_err(|e| VariantFailure::Override(e.0))?;
+    let mut cfg = model::validate(&applied.model, base_path).map_err(VariantFailure::Invalid)?;
+    applied.scale_demand(&mut cfg);
+    Ok(cfg)
+}
+
+/// A stable 128-bit FNV-1a hash (two 64-bit lanes) of the program version and every
+/// variant's name and resolved config, printed as hex.
+fn fingerprint(variants: &[Variant]) -> String {
+    let text = format!(
+        "controlroom {} sweep\n{:?}",
+        env!("CARGO_PKG_VERSION"),
+        variants
+            .iter()
+            .map(|v| (&v.name, &v.config))
+            .collect::<Vec<_>>()
+    );
+    let lane = |offset: u64| {
+        text.bytes().fold(offset, |h, b| {
+            (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01B3)
+        })
+    };
+    format!(
+        "{:016x}{:016x}",
+        lane(0xcbf2_9ce4_8422_2325),
+        lane(0x6c62_272e_07bb_0142)
+    )
+}
+
+/// The KPI values of one replication of one variant, in the order of [`Plan::keys`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub variant: usize,
+    pub replication: u32,
+    pub values: Vec<f64>,
+}
+
+/// A share of the work: shard `index` (1-based) of `count`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    pub index: usize,
+    pub count: usize,
+}
+
+impl Shard {
+    pub const WHOLE: Shard = Shard { index: 1, count: 1 };
+
+    /// Parse `K/N` with 1 ≤ K ≤ N.
+    pub fn parse(s: &str) -> Result<Shard, String> {
+        let bad = || format!("--shard `{s}`: expected K/N with 1 <= K <= N, e.g. 2/8");
+        let (k, n) = s.split_once('/').ok_or_else(bad)?;
+        let k: usize = k.trim().parse().map_err(|_| bad())?;
+        let n: usize = n.trim().parse().map_err(|_| bad())?;
+        if k == 0 || k > n {
+            return Err(bad());
+        }
+        Ok(Shard { index: k, count: n })
+    }
+
+    /// Does work item number `i` belong to this shard?
+    pub fn owns(&self, i: usize) -> bool {
+        i % self.count == self.index - 1
+    }
+}
+
+impl Plan {
+    /// Every (variant, replication) work item, in the fixed order shards divide.
+    pub fn items(&self) -> Vec<(usize, u32)> {
+        (0..self.variants.len())
+            .flat_map(|v| (0..self.replications).map(move |r| (v, r)))
+            .collect()
+    }
+
+    /// The items of one shard.
+    pub fn shard_items(&self, shard: Shard) -> Vec<(usize, u32)> {
+        self.items()
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| shard.owns(*i))
+            .map(|(_, it)| it)
+            .collect()
+    }
+
+    /// The KPI rows of a variant (channel KPIs, then staff-group KPIs).
+    pub fn keys(&self, variant: usize) -> Vec<Key> {
+        kpi::rows(&self.variants[variant].config, &[])
+            .into_iter()
+            .map(|r| Key {
+                scope: r.scope.as_str().into(),
+                name: r.name,
+                kpi: r.kpi.into(),
+            })
+            .collect()
+    }
+
+    /// Run `work` items in parallel (results in the order given), calling `done` after each.
+    pub fn run(&self, work: &[(usize, u32)], done: &(dyn Fn() + Sync)) -> Vec<Item> {
+        work.par_iter()
+            .map(|&(variant, replication)| {
+                let cfg = &self.variants[variant].config;
+                let rep = sim::run(cfg, replication, &mut NoRecords);
+                let values = kpi::rows(cfg, std::slice::from_ref(&rep))
+                    .into_iter()
+                    .map(|row| row.values.first().copied().unwrap_or(f64::NAN))
+                    .collect();
+                done();
+                Item {
+                    variant,
+                    replication,
+                    values,
+                }
+            })
+            .collect()
+    }
+
+    /// Variant names and KPI rows, as [`Results::assemble`] needs them.
+    pub fn layout(&self) -> Vec<(String, Vec<Key>)> {
+        (0..self.variants.len())
+            .map(|v| (self.variants[v].name.clone(), self.keys(v)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_split_items_without_overlap() {
+        assert_eq!(Shard::parse("2/3"), Ok(Shard { index: 2, count: 3 }));
+        assert!(Shard::parse("0/3").is_err());
+        assert!(Shard::parse("4/3").is_err());
+        assert!(Shard::parse("x").is_err());
+        let shards: Vec<Shard> = (1..=3).map(|k| Shard { index: k, count: 3 }).collect();
+        for i in 0..20 {
+            assert_eq!(shards.iter().filter(|s| s.owns(i)).count(), 1);
+        }
+    }
+}
