@@ -54,13 +54,16 @@ fn report_is_self_contained_printable_and_has_every_chart() {
         "digital: mean number waiting",
         "Occupancy",
         "Handlers on duty",
+        "Harrowing contacts per handler per shift",
     ] {
         assert!(
             html.contains(&format!("{title}\n</text>")),
             "no chart {title}"
         );
     }
-    assert_eq!(html.matches("<svg").count(), 9);
+    // Nine charts of service, queues and staffing, and one of harrowing-call exposure (the
+    // default model has harrowing calls).
+    assert_eq!(html.matches("<svg").count(), 10);
     assert_eq!(html.matches("<svg").count(), html.matches("</svg>").count());
     // Headline table with a clear verdict per channel, and the occupancy table.
     assert!(html.contains("<th>met?</th>"));
@@ -75,8 +78,10 @@ fn report_is_self_contained_printable_and_has_every_chart() {
     assert!(html.contains("<dt>Replications</dt><dd>3</dd>"));
     assert!(html.contains("<dt>Seed</dt>"));
     assert!(!html.contains("UTC") && !html.contains(" 2026") && !html.contains("2025-"));
-    // No harrowing data from the engine yet: no empty section.
-    assert!(!html.contains("Harrowing"));
+    // The default model has harrowing calls: their exposure has its own section.
+    assert!(
+        html.contains("<h2>Harrowing exposure</h2>") || html.contains("Harrowing exposure</h2>")
+    );
 }
 
 #[test]

@@ -34,6 +34,8 @@ pub(super) struct Handler {
     pub(super) call: u32,
     pub(super) epoch: u32,
     pub(super) idle_token: u32,
+    /// When the handler last became idle (longest idle answers first).
+    pub(super) idle_since: f64,
     /// When the handler last became available (signed in, not on a break).
     pub(super) available_since: f64,
     pub(super) busy_since: f64,
@@ -59,6 +61,7 @@ impl Handler {
             call: NONE,
             epoch: 0,
             idle_token: 0,
+            idle_since: t,
             available_since: t,
             busy_since: t,
             finish_at: t,

@@ -9,16 +9,31 @@ use super::handler::{Status, Suspended};
 impl<S: CallSink> Engine<'_, S> {
     /// The longest-idle handler who takes channel `c`, specialists first.
     pub(super) fn idle_taker(&mut self, c: usize) -> Option<u32> {
+        // Groups come specialists first; among groups with as many skills, the handler who
+        // has been idle longest answers.
+        let mut best: Option<(f64, usize)> = None;
+        let mut tier = usize::MAX;
         for gi in 0..self.takers[c].len() {
             let g = self.takers[c][gi];
-            while let Some((h, token)) = self.idle[g].pop_front() {
+            let skills = self.cfg.groups[g].skills.len();
+            if best.is_some() && skills != tier {
+                break;
+            }
+            tier = skills;
+            // Drop stale entries (handlers who went on a break or off since).
+            while let Some(&(h, token)) = self.idle[g].front() {
                 let hd = &self.handlers[h as usize];
                 if hd.idle_token == token && hd.status == Status::Idle {
-                    return Some(h);
+                    if best.is_none_or(|(since, _)| hd.idle_since < since) {
+                        best = Some((hd.idle_since, g));
+                    }
+                    break;
                 }
+                self.idle[g].pop_front();
             }
         }
-        None
+        let (_, g) = best?;
+        self.idle[g].pop_front().map(|(h, _)| h)
     }
 
     /// A handler on interruptible deferrable work who can take a waiting call on `c`.
@@ -52,6 +67,7 @@ impl<S: CallSink> Engine<'_, S> {
     pub(super) fn become_idle(&mut self, h: u32) {
         let hd = &mut self.handlers[h as usize];
         hd.status = Status::Idle;
+        hd.idle_since = self.now;
         hd.idle_token = hd.idle_token.wrapping_add(1);
         self.idle[hd.seat.group].push_back((h, hd.idle_token));
     }
