@@ -343,3 +343,39 @@ fn an_on_duty_profile_puts_exactly_that_many_handlers_on_each_hour() {
         );
     }
 }
+
+#[test]
+fn report_windows_give_each_kpi_for_their_hours_only() {
+    let base = common::single_queue(60.0, 300.0, 6, Some(180.0));
+    let text = base.replace(
+        "kpi_interval_minutes: 60)",
+        r#"kpi_interval_minutes: 60, windows: [
+            (name: "all week", days: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], start: "00:00", hours: 24),
+            (name: "Fri night", days: ["Fri"], start: "18:00", hours: 8),
+        ])"#,
+    );
+    let cfg = common::config(&text);
+    assert_eq!(
+        cfg.windows[1].1,
+        (114..122).collect::<Vec<_>>(),
+        "Fri 18:00 to Sat 02:00"
+    );
+    let rows = rows(&cfg);
+    for kpi in [
+        "offered",
+        "abandon_rate",
+        "wait_mean_s",
+        "queue_length_mean",
+    ] {
+        assert_eq!(
+            values(&rows, "999 @ all week", kpi),
+            values(&rows, "999", kpi),
+            "{kpi}"
+        );
+    }
+    // The nine counted days (Tuesday to the next Wednesday) hold one Friday night: eight hours
+    // of a constant 60 calls an hour.
+    let night =
+        controlroom::plan::stats::estimate_at(&values(&rows, "999 @ Fri night", "offered"), 0.99);
+    assert!(night.covers(480.0), "{night:?}");
+}

@@ -43,6 +43,21 @@ pub struct RunSettings {
     /// Length of a KPI interval in minutes (must divide a week; results fold onto the week).
     #[serde(default = "default_kpi_minutes")]
     pub kpi_interval_minutes: u32,
+    /// Periods of the week reported on their own as well (e.g. Friday nights): every channel
+    /// KPI is also given for `<channel> @ <window>`.
+    #[serde(default)]
+    pub windows: Vec<ReportWindow>,
+}
+
+/// A period of the week to report on its own: on each of `days`, from `start` for `hours`
+/// (it may run past midnight).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportWindow {
+    pub name: String,
+    pub days: Vec<String>,
+    pub start: String,
+    pub hours: f64,
 }
 
 fn default_replications() -> u32 {

@@ -173,6 +173,29 @@ pub fn rows(cfg: &Config, reps: &[Replication]) -> Vec<Row> {
             });
         }
     }
+    for (window, intervals) in &cfg.windows {
+        for (c, ch) in cfg.channels.iter().enumerate() {
+            let per_rep: Vec<[f64; 16]> = reps
+                .iter()
+                .map(|r| {
+                    let bins: Vec<ChannelBin> = intervals
+                        .iter()
+                        .map(|&i| r.tracker.channels[c][i].clone())
+                        .collect();
+                    let covered: f64 = intervals.iter().map(|&i| r.tracker.covered_s[i]).sum();
+                    channel_values(&channel_total(&bins), covered)
+                })
+                .collect();
+            for (k, (kpi, _)) in CHANNEL_KPIS.iter().enumerate() {
+                out.push(Row {
+                    scope: Scope::Channel,
+                    name: format!("{} @ {window}", ch.name),
+                    kpi,
+                    values: per_rep.iter().map(|v| v[k]).collect(),
+                });
+            }
+        }
+    }
     for (g, group) in cfg.groups.iter().enumerate() {
         let per_rep: Vec<[f64; 6]> = reps
             .iter()

@@ -352,6 +352,22 @@ pub fn summary_table(cfg: &Config, rows: &[Row]) -> String {
         }
         out.push('\n');
     }
+    for (window, _) in &cfg.windows {
+        for (kpi, label) in [
+            ("service_level", "service level"),
+            ("abandon_rate", "abandonment rate"),
+            ("wait_mean_s", "mean wait (s)"),
+        ] {
+            let _ = write!(out, "{:<30}", format!("{window}: {label}"));
+            for n in &names {
+                let s = kpi::find(rows, &format!("{n} @ {window}"), kpi)
+                    .map(|r| show_estimate(kpi, r))
+                    .unwrap_or_default();
+                let _ = write!(out, "{s:>width$}");
+            }
+            out.push('\n');
+        }
+    }
     let _ = writeln!(out, "{:<30}", "service level threshold / target");
     for ch in &cfg.channels {
         let _ = writeln!(

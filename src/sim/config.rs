@@ -186,6 +186,8 @@ pub struct Config {
     pub replications: u32,
     /// Time off the phones after a harrowing call (s).
     pub decompression_s: f64,
+    /// Periods of the week reported on their own: name and KPI intervals of the week.
+    pub windows: Vec<(String, Vec<usize>)>,
 }
 
 impl Config {

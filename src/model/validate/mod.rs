@@ -2,8 +2,8 @@
 //! loading any CSV inputs. Problems are collected, so a planner sees them all at once.
 
 use super::error::{ModelError, Problem};
-use super::types::Model;
-use crate::sim::config::{ChannelConfig, Config, DAY_S, GroupConfig};
+use super::types::{Model, ReportWindow};
+use crate::sim::config::{ChannelConfig, Config, DAY_S, GroupConfig, WEEK_S};
 use chrono::{NaiveTime, Timelike};
 use std::path::Path;
 
@@ -60,6 +60,53 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// The KPI intervals of the week each report window covers.
+fn report_windows(
+    ck: &mut Checker,
+    windows: &[ReportWindow],
+    kpi_minutes: u32,
+) -> Vec<(String, Vec<usize>)> {
+    const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let interval_s = kpi_minutes.max(1) as f64 * 60.0;
+    let n = (WEEK_S / interval_s).round() as usize;
+    let mut out = vec![];
+    for (i, w) in windows.iter().enumerate() {
+        let f = format!("run.windows[{i}]");
+        if w.name.trim().is_empty() {
+            ck.bad(format!("{f}.name"), "must not be empty");
+        }
+        let start = ck.time_of_day(&format!("{f}.start"), &w.start);
+        ck.need(
+            w.hours > 0.0 && w.hours <= 168.0,
+            &format!("{f}.hours"),
+            "above 0 and at most 168",
+            w.hours,
+        );
+        let mut intervals = vec![];
+        for (k, d) in w.days.iter().enumerate() {
+            let key = d.to_ascii_lowercase();
+            let Some(dow) = DAYS.iter().position(|p| key.starts_with(p)) else {
+                ck.bad(
+                    format!("{f}.days[{k}]"),
+                    format!("`{d}` is not a day of the week (Mon..Sun)"),
+                );
+                continue;
+            };
+            let from = dow as f64 * DAY_S + start;
+            let count = (w.hours * 3600.0 / interval_s).ceil() as usize;
+            let first = (from / interval_s).floor() as usize;
+            intervals.extend((first..first + count).map(|i| i % n.max(1)));
+        }
+        if w.days.is_empty() {
+            ck.bad(format!("{f}.days"), "name at least one day");
+        }
+        intervals.sort_unstable();
+        intervals.dedup();
+        out.push((w.name.clone(), intervals));
+    }
+    out
 }
 
 /// Check `model` (read from `path`, which locates its CSV inputs) and build the engine config.
@@ -146,6 +193,7 @@ pub fn validate(model: &Model, path: &Path) -> Result<Config, ModelError> {
             problems: ck.problems,
         });
     }
+    let windows = report_windows(&mut ck, &run.windows, m);
     Ok(Config {
         channels,
         groups,
@@ -156,5 +204,6 @@ pub fn validate(model: &Model, path: &Path) -> Result<Config, ModelError> {
         seed: run.seed,
         replications: run.replications,
         decompression_s: model.wellbeing.decompression_minutes * 60.0,
+        windows,
     })
 }

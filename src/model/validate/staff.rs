@@ -210,10 +210,11 @@ impl Checker<'_> {
         let mut windows = vec![];
         if let Some(r) = &g.rotation {
             let rf = format!("{f}.rotation");
+            // A negative first day: the rotation began before the run (its course is done).
             self.need(
-                r.first_day >= 0.0,
+                r.first_day > -r.length_days,
                 &format!("{rf}.first_day"),
-                "0 or more",
+                "after minus the rotation's length",
                 r.first_day,
             );
             if r.first_day >= horizon_days {

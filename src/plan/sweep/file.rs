@@ -20,6 +20,10 @@ pub struct SweepFile {
     /// Seed for every variant (default: the base model's `run.seed`).
     #[serde(default)]
     pub seed: Option<u64>,
+    /// Overrides applied to every variant, the base included, before its own (e.g. a longer
+    /// horizon for the whole comparison).
+    #[serde(default)]
+    pub base_overrides: Vec<Override>,
     /// Variants written out by hand.
     #[serde(default)]
     pub variants: Vec<VariantSpec>,

@@ -119,8 +119,14 @@ pub fn load(path: &Path, replications: Option<u32>, seed: Option<u64>) -> Result
         if variants.iter().any(|v| v.name == spec.name) {
             return Err(bad(format!("two variants are named `{}`", spec.name)));
         }
+        let overrides: Vec<_> = sweep
+            .base_overrides
+            .iter()
+            .chain(&spec.overrides)
+            .cloned()
+            .collect();
         let mut config =
-            variant_config(&base.model, &base.path, &spec.overrides).map_err(|e| match e {
+            variant_config(&base.model, &base.path, &overrides).map_err(|e| match e {
                 VariantFailure::Override(message) => SweepError::Variant {
                     path: path.to_path_buf(),
                     variant: spec.name.clone(),
