@@ -4,6 +4,7 @@
 
 mod erlang;
 mod simulate;
+mod staff;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -51,6 +52,8 @@ enum Command {
     Simulate(simulate::Args),
     /// Print analytic Erlang C / Erlang A figures for one queue.
     Erlang(erlang::Args),
+    /// Find the fewest handlers on duty per interval of the week that meet the targets.
+    Staff(staff::Args),
 }
 
 pub fn run() -> ExitCode {
@@ -58,6 +61,7 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Simulate(args) => simulate::run(args),
         Command::Erlang(args) => erlang::run(args),
+        Command::Staff(args) => staff::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -6,3 +6,4 @@ pub mod kpi;
 pub mod replicate;
 pub mod report;
 pub mod stats;
+pub mod staffing;
