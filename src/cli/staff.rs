@@ -124,7 +124,11 @@ pub fn run(args: Args) -> CliResult {
                     r.change
                 ),
             };
-            bar.println(line);
+            if bar.is_hidden() {
+                eprintln!("{line}");
+            } else {
+                bar.println(line);
+            }
         }
     };
     let cfg = &loaded.config;

@@ -126,7 +126,11 @@ pub(super) fn judge(
     min_contacts: u64,
 ) -> Verdict {
     let mut failures = vec![];
-    let mut removable = vec![true; n];
+    // Intervals the run never counts (a run shorter than a week) keep their start.
+    let cover = crate::plan::report::merged_cover(reps);
+    let mut removable: Vec<bool> = (0..n)
+        .map(|i| cover.get(i).is_some_and(|&c| c > 0.0))
+        .collect();
     let mut judged = vec![vec![false; n]; targets.len()];
     let mut backlog = vec![0.0; n];
     for (k, t) in targets.iter().enumerate() {

@@ -18,10 +18,12 @@
 //!    target ([`judge`] says how intervals are judged); repeat until all pass, an interval that
 //!    fails is at the cap, or the round limit is reached.
 //! 3. **Down**: take one handler away from every interval whose judged targets all pass,
-//!    simulate, and keep the cuts that still pass. A cut is blamed for a failure in its own
-//!    interval or in one of the next two (a queue spills forward), or in its day for
-//!    deferrable work; blamed intervals go back up and are not cut again. Repeat until no
-//!    interval can be cut. Every answer returned has been simulated and passed.
+//!    simulate. If a target now fails, give back the cut to blame (in the failing interval,
+//!    else the nearest cut before it, since a queue spills forward, else the nearest after;
+//!    within the failing day for deferrable work; a handler in the failing interval if no cut
+//!    is near) and never cut that interval again; simulate again. Repeat until no interval
+//!    can be cut or the round limit is reached. The answer is the last staffing that was
+//!    simulated and passed.
 //!
 //! Same model, seed and options → the same answer, whatever the number of threads.
 
@@ -137,7 +139,7 @@ pub struct Round {
     pub handler_hours: f64,
     /// Intervals (or days' intervals, for deferrable work) failing a target.
     pub failing: usize,
-    /// Handlers added (+) or taken away (−) for the next round, summed over intervals.
+    /// Handlers added (+) or taken away (−) since the round before, summed over intervals.
     pub change: i64,
 }
 
@@ -325,89 +327,117 @@ impl Search<'_> {
             .max_by(|&a, &b| v.backlog[a].total_cmp(&v.backlog[b]).then(b.cmp(&a)))
     }
 
+    /// The interval to give a handler for failure `f`, if any is below the cap.
+    fn fix_interval(&self, v: &Verdict, counts: &[u32], f: &judge::Failure) -> Option<usize> {
+        if f.span == 1 {
+            (counts[f.interval] < self.opts.max_handlers).then_some(f.interval)
+        } else {
+            self.backlog_interval(v, counts, f.interval, f.span)
+        }
+    }
+
     /// Add handlers until every target passes. Returns the last verdict.
     fn up(&mut self, counts: &mut [u32]) -> Verdict {
+        let mut change = 0;
         loop {
             let v = self.trial(counts, Phase::Up);
+            let failing = v.failing_intervals().len();
+            self.record(Phase::Up, self.hours(counts), failing, change);
+            if v.failures.is_empty() || self.rounds.len() as u32 > self.opts.max_rounds {
+                return v;
+            }
             let mut add = vec![false; self.n];
             for f in &v.failures {
-                if f.span == 1 {
-                    if counts[f.interval] < self.opts.max_handlers {
-                        add[f.interval] = true;
-                    }
-                } else if let Some(i) = self.backlog_interval(&v, counts, f.interval, f.span) {
+                if let Some(i) = self.fix_interval(&v, counts, f) {
                     add[i] = true;
                 }
             }
-            let change = add.iter().filter(|&&a| a).count();
-            let last = self.rounds.len() as u32 >= self.opts.max_rounds;
-            let hours = self.hours(counts);
-            let failing = v.failing_intervals().len();
-            if v.failures.is_empty() || change == 0 || last {
-                self.record(Phase::Up, hours, failing, 0);
-                return v;
+            change = add.iter().filter(|&&a| a).count() as i64;
+            if change == 0 {
+                return v; // every failing interval is at the cap
             }
-            self.record(Phase::Up, hours, failing, change as i64);
             for (c, a) in counts.iter_mut().zip(&add) {
                 *c += u32::from(*a);
             }
         }
     }
 
-    /// Take handlers away while every target still passes. `counts` passed with verdict `v`.
-    fn down(&mut self, counts: &mut [u32], mut v: Verdict) -> Verdict {
+    /// Take handlers away while every target still passes; `counts` passed with verdict `v`.
+    /// Leaves `counts` at the last staffing that passed and returns its verdict.
+    fn down(&mut self, counts: &mut [u32], v: Verdict) -> Verdict {
         let mut blocked = vec![false; self.n];
         let limit = self.rounds.len() as u32 + self.opts.max_rounds;
-        loop {
-            let cuts: Vec<usize> = (0..self.n)
-                .filter(|&i| v.removable[i] && !blocked[i] && counts[i] > 0)
-                .collect();
-            if cuts.is_empty() || self.rounds.len() as u32 >= limit {
-                return v;
-            }
-            let mut trial = counts.to_vec();
-            for &i in &cuts {
-                trial[i] -= 1;
-            }
-            let tv = self.trial(&trial, Phase::Down);
-            let hours = self.hours(&trial);
-            if tv.failures.is_empty() {
-                self.record(Phase::Down, hours, 0, -(cuts.len() as i64));
-                counts.copy_from_slice(&trial);
-                v = tv;
-                continue;
-            }
-            let failing = tv.failing_intervals();
-            self.record(Phase::Down, hours, failing.len(), 0);
-            let is_cut = |i: usize| cuts.binary_search(&i).is_ok();
-            let mut blamed = 0;
-            for f in &tv.failures {
-                let suspects: Vec<usize> = if f.span == 1 {
-                    // The interval itself, else the nearest cut in the two before it.
-                    let j = f.interval;
-                    [j, j + self.n - 1, j + self.n - 2]
-                        .into_iter()
-                        .map(|k| k % self.n)
-                        .find(|&k| is_cut(k))
-                        .into_iter()
-                        .collect()
-                } else {
-                    (f.interval..f.interval + f.span)
-                        .filter(|&k| is_cut(k))
-                        .collect()
-                };
-                for k in suspects {
-                    if !blocked[k] {
+        let mut best = (counts.to_vec(), v.clone());
+        let mut current = counts.to_vec();
+        let mut cv = v;
+        let mut cuts: Vec<usize> = vec![];
+        while (self.rounds.len() as u32) < limit {
+            let mut next = current.clone();
+            let change: i64;
+            if cv.failures.is_empty() {
+                best = (current.clone(), cv.clone());
+                cuts = (0..self.n)
+                    .filter(|&i| cv.removable[i] && !blocked[i] && current[i] > 0)
+                    .collect();
+                if cuts.is_empty() {
+                    break;
+                }
+                for &i in &cuts {
+                    next[i] -= 1;
+                }
+                change = -(cuts.len() as i64);
+            } else {
+                // Repair: give back the cuts to blame, or a handler where nothing was cut.
+                let mut restored = 0;
+                for f in &cv.failures {
+                    let is_cut = |i: usize| cuts.binary_search(&i).is_ok();
+                    let mut fixes = self.suspects(f.interval, f.span, &is_cut);
+                    if fixes.is_empty() {
+                        fixes.extend(self.fix_interval(&cv, &next, f));
+                    }
+                    for k in fixes {
+                        if next[k] < self.opts.max_handlers && !(blocked[k] && next[k] > current[k]) {
+                            next[k] += 1;
+                            restored += 1;
+                        }
                         blocked[k] = true;
-                        blamed += 1;
+                        cuts.retain(|&c| c != k);
                     }
                 }
+                if restored == 0 {
+                    break;
+                }
+                change = restored;
             }
-            if blamed == 0 {
-                // No cut near the failure: the cuts together did it; stop cutting.
-                return v;
-            }
+            cv = self.trial(&next, Phase::Down);
+            let failing = cv.failing_intervals().len();
+            self.record(Phase::Down, self.hours(&next), failing, change);
+            current = next;
         }
+        if cv.failures.is_empty() {
+            best = (current, cv);
+        }
+        counts.copy_from_slice(&best.0);
+        best.1
+    }
+
+    /// The cuts blamed for a failure in `first..first + span`: a cut inside it; else the
+    /// nearest cut before it (a queue spills forward) within a day; else the nearest after.
+    fn suspects(&self, first: usize, span: usize, is_cut: &dyn Fn(usize) -> bool) -> Vec<usize> {
+        let inside: Vec<usize> = (first..first + span)
+            .map(|k| k % self.n)
+            .filter(|&k| is_cut(k))
+            .collect();
+        if !inside.is_empty() {
+            return inside;
+        }
+        let before = (1..=self.per_day).map(|d| (first + self.n * 2 - d) % self.n);
+        let after = (0..self.per_day).map(|d| (first + span + d) % self.n);
+        before
+            .chain(after)
+            .find(|&k| is_cut(k))
+            .into_iter()
+            .collect()
     }
 }
 
