@@ -162,10 +162,7 @@ pub fn run(args: Args) -> CliResult {
     }
     println!("\nCANNOT BE MET within {} handlers:", opts.max_handlers);
     for u in &result.unmet {
-        println!(
-            "  {}  {u}",
-            staffing::unmet_place(u, result.interval_s)
-        );
+        println!("  {}  {u}", staffing::unmet_place(u, result.interval_s));
     }
     Err(CliError::failed(format!(
         "{} target(s) cannot be met within {} handlers on duty (see above)",

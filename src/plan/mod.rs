@@ -5,5 +5,5 @@ pub mod erlang;
 pub mod kpi;
 pub mod replicate;
 pub mod report;
-pub mod stats;
 pub mod staffing;
+pub mod stats;

@@ -321,7 +321,13 @@ impl Search<'_> {
 
     /// The interval of day `first..first+span` to give a handler for deferrable work: where
     /// the backlog is largest, among those below the cap.
-    fn backlog_interval(&self, v: &Verdict, counts: &[u32], first: usize, span: usize) -> Option<usize> {
+    fn backlog_interval(
+        &self,
+        v: &Verdict,
+        counts: &[u32],
+        first: usize,
+        span: usize,
+    ) -> Option<usize> {
         (first..(first + span).min(self.n))
             .filter(|&i| counts[i] < self.opts.max_handlers)
             .max_by(|&a, &b| v.backlog[a].total_cmp(&v.backlog[b]).then(b.cmp(&a)))
@@ -396,7 +402,8 @@ impl Search<'_> {
                         fixes.extend(self.fix_interval(&cv, &next, f));
                     }
                     for k in fixes {
-                        if next[k] < self.opts.max_handlers && !(blocked[k] && next[k] > current[k]) {
+                        if next[k] < self.opts.max_handlers && !(blocked[k] && next[k] > current[k])
+                        {
                             next[k] += 1;
                             restored += 1;
                         }
