@@ -158,3 +158,24 @@ pub fn staffed_model_ron(model: &Model) -> Result<String, ron::Error> {
          // interval of the week. Check it with `controlroom simulate staffing.ron`.\n{body}\n"
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_rota_pays_3920_hours_and_puts_about_73_percent_on_the_phones() {
+        let cfg = match crate::model::load(None) {
+            Ok(l) => l.config,
+            Err(e) => panic!("{e}"),
+        };
+        let (paid, share) = rota_hours(&cfg);
+        // 999 desk 4 x 5 teams, call handlers 11 x 5, each six 10-h shifts in 10 days;
+        // digital desk 8 x 2 and pooled desk 3 x 2, four 10-h shifts in 8 days.
+        let expect = (20.0 + 55.0) * 60.0 * 0.7 + (16.0 + 6.0) * 40.0 * 7.0 / 8.0;
+        assert!((paid - expect).abs() < 1e-9, "{paid}");
+        // 20% shrinkage; 50 min of breaks per shift (45 min on the day desks).
+        let on = (75.0 * 42.0 * 0.8 * (1.0 - 50.0 / 600.0) + 22.0 * 35.0 * 0.8 * 0.925) / expect;
+        assert!((share - on).abs() < 1e-9, "{share} vs {on}");
+    }
+}

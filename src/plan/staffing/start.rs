@@ -90,23 +90,15 @@ pub fn mean_rates(cfg: &Config, ch: &ChannelConfig) -> Vec<f64> {
         .collect()
 }
 
-/// What the Erlang start found for one interval.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) struct Start {
-    pub handlers: u32,
-    /// Some channel could not meet its targets within the cap on its own.
-    pub over_cap: bool,
-}
-
-/// The Erlang A start for every KPI interval of the week, capped at `cap`.
-pub(super) fn erlang_start(cfg: &Config, targets: &[Target], cap: u32) -> Vec<Start> {
+/// The Erlang A start for every KPI interval of the week, capped at `cap` (a channel that
+/// cannot meet its targets within the cap on its own counts as `cap`).
+pub fn erlang_start(cfg: &Config, targets: &[Target], cap: u32) -> Vec<u32> {
     let n = cfg.kpi_intervals().max(1);
     let rates: Vec<Vec<f64>> = cfg.channels.iter().map(|c| mean_rates(cfg, c)).collect();
     (0..n)
         .map(|i| {
             let mut agents: u64 = 0;
             let mut deferred_load = 0.0;
-            let mut over_cap = false;
             for t in targets {
                 let ch = &cfg.channels[t.channel];
                 let rate = rates[t.channel][i];
@@ -129,17 +121,65 @@ pub(super) fn erlang_start(cfg: &Config, targets: &[Target], cap: u32) -> Vec<St
                     cap,
                 ) {
                     Some(a) => agents += u64::from(a),
-                    None => {
-                        over_cap = true;
-                        agents += u64::from(cap);
-                    }
+                    None => agents += u64::from(cap),
                 }
             }
             let total = agents + deferred_load.ceil() as u64;
-            Start {
-                handlers: total.min(u64::from(cap)) as u32,
-                over_cap: over_cap || total > u64::from(cap),
-            }
+            total.min(u64::from(cap)) as u32
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::staffing::{StaffingOptions, targets};
+    use std::path::Path;
+
+    fn config(horizon_days: u32) -> Config {
+        let text = format!(
+            r#"(
+    name: "t",
+    run: (horizon_days: {horizon_days}, warmup_hours: 24, seed: 1),
+    channels: [(
+        id: "999",
+        priority: 1,
+        arrivals: (profile: Constant(per_hour: 360),
+                   surges: [(day: 2, start: "10:00", hours: 2, multiplier: 2.0)]),
+        talk: Exponential(mean_s: 120),
+        patience: Exponential(mean_s: 60),
+    )],
+    staff: [(name: "a", skills: ["999"], handlers: 9,
+             rota: (shifts: [(code: "A", start: "00:00", hours: 24)], pattern: "A"))],
+)"#
+        );
+        let m = crate::model::parse(&text, Path::new("t.ron")).unwrap_or_else(|e| panic!("{e}"));
+        crate::model::validate(&m, Path::new("t.ron")).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn mean_rates_fold_surges_onto_the_week_and_fill_uncovered_hours_from_the_profile() {
+        let cfg = config(3);
+        let r = mean_rates(&cfg, &cfg.channels[0]);
+        assert_eq!(r.len(), 168);
+        // Wednesday 10:00 and 11:00 are doubled; Monday (warm-up) and Thursday on are not
+        // counted and take the profile's rate.
+        for (i, &x) in r.iter().enumerate() {
+            let want = if i == 58 || i == 59 { 0.2 } else { 0.1 };
+            assert!((x - want).abs() < 1e-12, "hour {i}: {x}");
+        }
+    }
+
+    #[test]
+    fn the_start_is_erlang_a_per_interval() {
+        let cfg = config(8);
+        let t = targets(&cfg, &StaffingOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+        let s = erlang_start(&cfg, &t, 400);
+        let plain = erlang::min_agents(0.1, 120.0, Some(60.0), 10.0, 0.9, None, 400);
+        let surged = erlang::min_agents(0.2, 120.0, Some(60.0), 10.0, 0.9, None, 400);
+        assert_eq!(Some(s[0]), plain);
+        assert_eq!(Some(s[58]), surged);
+        assert!(s[58] > s[0]);
+        assert_eq!(erlang_start(&cfg, &t, 3)[0], 3, "capped");
+    }
 }
