@@ -158,16 +158,30 @@ pub fn run(args: Args) -> CliResult {
         write_outputs(dir, &loaded, &result)?;
     }
     if result.met() {
+        if !result.trimmed {
+            println!(
+                "\nnote: the round limit ({}) stopped the trimming: every target is met, but a \
+                 few intervals may have a handler more than they need (raise --max-rounds)",
+                opts.max_rounds
+            );
+        }
         return Ok(());
     }
-    println!("\nCANNOT BE MET within {} handlers:", opts.max_handlers);
+    let limit = if result.unmet.iter().all(|u| u.at_cap) {
+        format!("within {} handlers", opts.max_handlers)
+    } else {
+        format!(
+            "within {} handlers and {} rounds",
+            opts.max_handlers, opts.max_rounds
+        )
+    };
+    println!("\nCANNOT BE MET {limit}:");
     for u in &result.unmet {
         println!("  {}  {u}", staffing::unmet_place(u, result.interval_s));
     }
     Err(CliError::failed(format!(
-        "{} target(s) cannot be met within {} handlers on duty (see above)",
-        result.unmet.len(),
-        opts.max_handlers
+        "{} target(s) cannot be met {limit} (see above)",
+        result.unmet.len()
     )))
 }
 

@@ -170,6 +170,10 @@ pub struct StaffingResult {
     /// The current rota's simulated available handler-hours per week.
     pub rota_available_hours: f64,
     pub rounds: Vec<Round>,
+    /// Trimming ran until no interval could lose a handler. False when the targets are not
+    /// met, or the round limit stopped trimming (the answer then meets the targets but may be
+    /// a little above the fewest).
+    pub trimmed: bool,
 }
 
 impl StaffingResult {
@@ -329,10 +333,10 @@ pub fn search(
     let erlang_start = start::erlang_start(&base, &s.targets, opts.max_handlers);
     let mut counts = erlang_start.clone();
     let v = s.up(&mut counts);
-    let v = if v.failures.is_empty() {
+    let (v, trimmed) = if v.failures.is_empty() {
         s.down(&mut counts, v)
     } else {
-        v
+        (v, false)
     };
     let unmet = v.unmet(&s.targets, &counts, opts.max_handlers);
 
@@ -352,6 +356,7 @@ pub fn search(
         rota_paid_hours,
         rota_available_hours,
         rounds: s.rounds,
+        trimmed,
     })
 }
 

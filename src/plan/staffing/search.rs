@@ -102,14 +102,17 @@ impl Search<'_> {
     }
 
     /// Take handlers away while every target still passes; `counts` passed with verdict `v`.
-    /// Leaves `counts` at the last staffing that passed and returns its verdict.
-    pub(super) fn down(&mut self, counts: &mut [u32], v: Verdict) -> Verdict {
+    /// Leaves `counts` at the last staffing that passed and returns its verdict, and whether
+    /// no interval was left to cut (false: the round limit, or a failure it could not repair,
+    /// stopped it first).
+    pub(super) fn down(&mut self, counts: &mut [u32], v: Verdict) -> (Verdict, bool) {
         let mut blocked = vec![false; self.n];
         let limit = self.rounds.len() as u32 + self.opts.max_rounds;
         let mut best = (counts.to_vec(), v.clone());
         let mut current = counts.to_vec();
         let mut cv = v;
         let mut cuts: Vec<usize> = vec![];
+        let mut finished = false;
         while (self.rounds.len() as u32) < limit {
             let mut next = current.clone();
             let change: i64;
@@ -119,6 +122,7 @@ impl Search<'_> {
                     .filter(|&i| cv.removable[i] && !blocked[i] && current[i] > 0)
                     .collect();
                 if cuts.is_empty() {
+                    finished = true;
                     break;
                 }
                 for &i in &cuts {
@@ -158,7 +162,7 @@ impl Search<'_> {
             best = (current, cv);
         }
         counts.copy_from_slice(&best.0);
-        best.1
+        (best.1, finished)
     }
 
     /// The cuts blamed for a failure in `first..first + span`: a cut inside it; else the
