@@ -24,7 +24,8 @@ Targets are each channel's service_level in the model (e.g. 999: 90% within 10 s
 95% within 86400 s = cleared within 24 h) plus any --max-abandon. Staff are treated as one
 pooled group taking every channel: the answer is handlers on duty per interval, not a rota.
 An interval's call targets are judged only when the replications hold at least --min-contacts
-answered or abandoned contacts there; digital is judged per day.
+answered or abandoned contacts there, and must be beaten by a margin for noise (--confidence);
+digital is judged per day.
 Exit code 1 if a target cannot be met within --max-handlers (the files are still written).")]
 pub struct Args {
     /// Model file (RON). Without it, the embedded default model is staffed.
@@ -45,8 +46,13 @@ pub struct Args {
     #[arg(long, default_value_t = 30)]
     pub min_contacts: u64,
     /// Most simulation rounds in each phase (adding handlers, then taking them away).
-    #[arg(long, default_value_t = 40)]
+    #[arg(long, default_value_t = 60)]
     pub max_rounds: u32,
+    /// One-sided confidence that each judged interval meets its targets: its pooled share must
+    /// beat the target by this t quantile of standard errors across replications (0.5: no
+    /// margin, fits the seed; higher: more robust, more handlers).
+    #[arg(long, default_value_t = 0.8)]
+    pub confidence: f64,
     /// Override the model's seed.
     #[arg(long)]
     pub seed: Option<u64>,
@@ -89,6 +95,7 @@ pub fn run(args: Args) -> CliResult {
         max_abandon: args.max_abandon.clone(),
         min_contacts: args.min_contacts,
         max_rounds: args.max_rounds,
+        confidence: args.confidence,
     };
     staffing::targets(&loaded.config, &opts).map_err(CliError::input)?;
     if let Some(dir) = &args.out {

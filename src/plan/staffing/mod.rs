@@ -15,8 +15,10 @@
 //!    agents meeting that channel's targets alone, plus the deferrable offered load.
 //! 2. **Up**: simulate the pooled staffing (a fixed number of replications, the same seed every
 //!    round, so rounds differ only by staffing); add one handler to every interval that fails a
-//!    target ([`judge`] says how intervals are judged); repeat until all pass, an interval that
-//!    fails is at the cap, or the round limit is reached.
+//!    target; repeat until all pass, an interval that fails is at the cap, or the round limit
+//!    is reached. An interval's call targets are judged on the contacts of every replication
+//!    pooled, only when there are at least `min_contacts` of them, and with a margin of a few
+//!    standard errors for the chosen confidence; deferrable work is judged per day ([`judge`]).
 //! 3. **Down**: take one handler away from every interval whose judged targets all pass,
 //!    simulate. If a target now fails, give back the cut to blame (in the failing interval,
 //!    else the nearest cut before it, since a queue spills forward, else the nearest after;
@@ -55,6 +57,10 @@ pub struct StaffingOptions {
     pub min_contacts: u64,
     /// Most simulation rounds in each of the up and down phases.
     pub max_rounds: u32,
+    /// One-sided confidence that a judged interval meets its targets (0.5: the pooled share
+    /// itself must meet them; 0.8: it must beat them by 0.88 standard errors with 10
+    /// replications). Without a margin the answer fits the search's own seed.
+    pub confidence: f64,
 }
 
 impl Default for StaffingOptions {
@@ -64,7 +70,8 @@ impl Default for StaffingOptions {
             max_handlers: 400,
             max_abandon: vec![],
             min_contacts: 30,
-            max_rounds: 40,
+            max_rounds: 60,
+            confidence: 0.8,
         }
     }
 }
@@ -80,6 +87,10 @@ pub enum StaffingError {
     BadShare(String, f64),
     #[error("`{0}` is deferrable (never abandons): give it a service level instead")]
     Deferrable(String),
+    #[error("the confidence must be at least 0.5 and below 1 (got {0})")]
+    Confidence(f64),
+    #[error("a staffing needs one count per KPI interval of the week: {1} (got {0})")]
+    Length(usize, usize),
     #[error("the {0} must be at least 1")]
     Zero(&'static str),
     #[error("channel `{0}` has an impossible service-level target {1} (a share between 0 and 1)")]
@@ -277,15 +288,8 @@ pub fn pooled_config(cfg: &Config, counts: &[u32]) -> Config {
     c
 }
 
-/// Find the fewest handlers on duty per KPI interval of the week that meet every target.
-///
-/// `cfg` is the model as validated; its staff are simulated once for `rostered` and the
-/// rota's hours. `progress` is told of rounds and replications (from several threads).
-pub fn search(
-    cfg: &Config,
-    opts: &StaffingOptions,
-    progress: &(dyn Fn(Progress) + Sync),
-) -> Result<StaffingResult, StaffingError> {
+/// Check `opts` against `cfg`; the config with the options' replications.
+fn checked(cfg: &Config, opts: &StaffingOptions) -> Result<Config, StaffingError> {
     let minutes = cfg.kpi_interval_s / 60.0;
     if ![15.0, 30.0, 60.0].contains(&minutes) {
         return Err(StaffingError::Interval(minutes));
@@ -299,20 +303,54 @@ pub fn search(
     if opts.max_rounds == 0 {
         return Err(StaffingError::Zero("round limit"));
     }
-    let targets = targets(cfg, opts)?;
+    if !(opts.confidence >= 0.5 && opts.confidence < 1.0) {
+        return Err(StaffingError::Confidence(opts.confidence));
+    }
     let mut base = cfg.clone();
     base.replications = opts.replications;
-    let n = base.kpi_intervals();
-    let per_day = (86_400.0 / base.kpi_interval_s).round() as usize;
-    let mut s = Search {
-        cfg: &base,
-        opts,
-        targets,
-        n,
-        per_day,
-        progress,
-        rounds: vec![],
-    };
+    Ok(base)
+}
+
+/// How a given staffing fares against the targets, judged as the search judges.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    /// Targets not met (with the margin for noise of `opts.confidence`).
+    pub unmet: Vec<Unmet>,
+    /// `judged[target][interval]`.
+    pub judged: Vec<Vec<bool>>,
+}
+
+/// Simulate `counts` handlers on duty per KPI interval (one pooled group) with `opts`'
+/// replications and `cfg`'s seed, and judge every target as [`search`] does.
+pub fn evaluate(
+    cfg: &Config,
+    opts: &StaffingOptions,
+    counts: &[u32],
+) -> Result<Evaluation, StaffingError> {
+    let base = checked(cfg, opts)?;
+    let s = Search::new(&base, opts, &|_| {})?;
+    if counts.len() != s.n {
+        return Err(StaffingError::Length(counts.len(), s.n));
+    }
+    let v = s.trial(counts, Phase::Up);
+    Ok(Evaluation {
+        unmet: v.unmet(&s.targets, counts, opts.max_handlers),
+        judged: v.judged,
+    })
+}
+
+/// Find the fewest handlers on duty per KPI interval of the week that meet every target.
+///
+/// `cfg` is the model as validated; its staff are simulated once for `rostered` and the
+/// rota's hours. `progress` is told of rounds and replications (from several threads).
+pub fn search(
+    cfg: &Config,
+    opts: &StaffingOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<StaffingResult, StaffingError> {
+    let base = checked(cfg, opts)?;
+    let mut s = Search::new(&base, opts, progress)?;
+    let n = s.n;
 
     // The model's own staff: mean handlers available per interval.
     let reps = s.simulate(&base, Phase::Rota);

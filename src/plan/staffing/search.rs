@@ -2,8 +2,11 @@
 //! (up), then take them away where targets hold, giving back the cuts to blame (down).
 
 use super::judge::{self, Verdict, judge};
-use super::{Phase, Progress, Round, StaffingOptions, Target, pooled_config};
+use super::{
+    Phase, Progress, Round, StaffingError, StaffingOptions, Target, pooled_config, targets,
+};
 use crate::plan::replicate::replicate;
+use crate::plan::stats::t_critical;
 use crate::sim::{Config, Replication};
 
 /// The search state shared by the phases.
@@ -15,9 +18,35 @@ pub(super) struct Search<'a> {
     pub(super) per_day: usize,
     pub(super) progress: &'a (dyn Fn(Progress) + Sync),
     pub(super) rounds: Vec<Round>,
+    /// Standard errors a judged share must beat its target by.
+    pub(super) margin: f64,
 }
 
-impl Search<'_> {
+impl<'a> Search<'a> {
+    /// A search over `cfg` (already carrying the options' replications).
+    pub(super) fn new(
+        cfg: &'a Config,
+        opts: &'a StaffingOptions,
+        progress: &'a (dyn Fn(Progress) + Sync),
+    ) -> Result<Self, StaffingError> {
+        let margin = if opts.replications >= 2 {
+            let df = opts.replications as usize - 1;
+            t_critical(2.0 * opts.confidence - 1.0, df).max(0.0)
+        } else {
+            0.0
+        };
+        Ok(Search {
+            cfg,
+            opts,
+            targets: targets(cfg, opts)?,
+            n: cfg.kpi_intervals(),
+            per_day: (86_400.0 / cfg.kpi_interval_s).round() as usize,
+            progress,
+            rounds: vec![],
+            margin,
+        })
+    }
+
     pub(super) fn hours(&self, counts: &[u32]) -> f64 {
         counts.iter().map(|&c| f64::from(c)).sum::<f64>() * self.cfg.kpi_interval_s / 3600.0
     }
@@ -29,7 +58,7 @@ impl Search<'_> {
     }
 
     /// Simulate a pooled staffing and judge it.
-    fn trial(&self, counts: &[u32], phase: Phase) -> Verdict {
+    pub(super) fn trial(&self, counts: &[u32], phase: Phase) -> Verdict {
         let reps = self.simulate(&pooled_config(self.cfg, counts), phase);
         judge(
             &reps,
@@ -37,6 +66,7 @@ impl Search<'_> {
             self.n,
             self.per_day,
             self.opts.min_contacts,
+            self.margin,
         )
     }
 
