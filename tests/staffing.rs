@@ -263,3 +263,42 @@ fn bad_max_abandon_is_bad_input() {
     let o = controlroom(&["staff", "--replications", "0"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn the_command_gives_the_same_files_whatever_the_threads() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let model = dir.path().join("m.ron");
+    std::fs::write(&model, two_channels()).unwrap_or_else(|e| panic!("{e}"));
+    let mut files = vec![];
+    for threads in ["1", "2"] {
+        let out = dir.path().join(format!("out{threads}"));
+        let o = controlroom(&[
+            "staff",
+            model.to_str().unwrap_or_default(),
+            "--max-abandon",
+            "101=0.05",
+            "--replications",
+            "4",
+            "--threads",
+            threads,
+            "--out",
+            out.to_str().unwrap_or_default(),
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let stdout = String::from_utf8_lossy(&o.stdout).into_owned();
+        assert!(stdout.contains("paid hours needed"), "{stdout}");
+        // Everything but the line naming the folder.
+        let stdout: String = stdout
+            .lines()
+            .filter(|l| !l.starts_with("wrote "))
+            .collect();
+        let read = |f: &str| std::fs::read_to_string(out.join(f)).unwrap_or_default();
+        files.push((read("staffing.csv"), read("staffing.ron"), stdout));
+    }
+    assert_eq!(files[0], files[1]);
+    assert!(
+        files[0].1.contains("on_duty: Some((interval_minutes: 60"),
+        "{}",
+        files[0].1
+    );
+}

@@ -244,7 +244,7 @@ fn print_grid(r: &StaffingResult) {
                     rost.is_finite().then(|| rost - f64::from(*req))
                 })
                 .min_by(f64::total_cmp)
-                .map(|g| format!("{g:+.0}"))
+                .map(|g| format!("{:+}", g.round() as i64))
                 .unwrap_or_else(|| "-".into())
         });
     }
@@ -252,6 +252,14 @@ fn print_grid(r: &StaffingResult) {
 
 fn print_totals(r: &StaffingResult) {
     println!();
+    let counted = r.rostered.iter().filter(|x| x.is_finite()).count();
+    if counted < r.rostered.len() {
+        println!(
+            "note: the run counts {counted} of the week's {} intervals; elsewhere the answer is \
+             the Erlang A start and the rota is not compared (run the model for a week or more)",
+            r.rostered.len()
+        );
+    }
     println!(
         "required on duty:   {:>8.0} handler-hours a week (current staff available: {:.0})",
         r.on_duty_hours, r.rota_available_hours
