@@ -3,7 +3,7 @@
 //!
 //! Assumption: staff are one pooled, multi-skilled group that takes every channel (in priority
 //! order: 999 before 101 before digital). The answer is handlers *on duty* (signed in and
-//! available) per KPI interval, not a rota; [`hours`] turns it into paid hours.
+//! available) per KPI interval, not a rota; [`rota_hours`] and [`StaffingResult::paid_hours`] turn it into paid hours (on-duty hours divided by the share of a paid hour the current rota puts on the phones, after shrinkage, training and breaks).
 //!
 //! Targets: each channel's `service_level` (share answered within a threshold; abandoned
 //! contacts count as failures), plus an optional maximum abandonment rate per channel.
@@ -11,14 +11,14 @@
 //! "cleared within 24 hours".
 //!
 //! The search:
-//! 1. **Erlang A start** ([`start`]): per interval, the sum over call channels of the fewest
+//! 1. **Erlang A start** (see [`erlang_start`]): per interval, the sum over call channels of the fewest
 //!    agents meeting that channel's targets alone, plus the deferrable offered load.
 //! 2. **Up**: simulate the pooled staffing (a fixed number of replications, the same seed every
 //!    round, so rounds differ only by staffing); add one handler to every interval that fails a
 //!    target; repeat until all pass, an interval that fails is at the cap, or the round limit
 //!    is reached. An interval's call targets are judged on the contacts of every replication
 //!    pooled, only when there are at least `min_contacts` of them, and with a margin of a few
-//!    standard errors for the chosen confidence; deferrable work is judged per day ([`judge`]).
+//!    standard errors for the chosen confidence; deferrable work is judged per day.
 //! 3. **Down**: take one handler away from every interval whose judged targets all pass,
 //!    simulate. If a target now fails, give back the cut to blame (in the failing interval,
 //!    else the nearest cut before it, since a queue spills forward, else the nearest after;
