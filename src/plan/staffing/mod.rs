@@ -3,7 +3,9 @@
 //!
 //! Assumption: staff are one pooled, multi-skilled group that takes every channel (in priority
 //! order: 999 before 101 before digital). The answer is handlers *on duty* (signed in and
-//! available) per KPI interval, not a rota; [`rota_hours`] and [`StaffingResult::paid_hours`] turn it into paid hours (on-duty hours divided by the share of a paid hour the current rota puts on the phones, after shrinkage, training and breaks).
+//! available) per KPI interval, not a rota. Paid hours ([`StaffingResult::paid_hours`]) are the
+//! on-duty hours divided by the share of a paid hour the current rota puts on the phones after
+//! shrinkage, training days and breaks ([`rota_hours`]).
 //!
 //! Targets: each channel's `service_level` (share answered within a threshold; abandoned
 //! contacts count as failures), plus an optional maximum abandonment rate per channel.
