@@ -13,8 +13,8 @@
 //! "cleared within 24 hours".
 //!
 //! The search:
-//! 1. **Erlang A start** (see [`erlang_start`]): per interval, the sum over call channels of the fewest
-//!    agents meeting that channel's targets alone, plus the deferrable offered load.
+//! 1. **Erlang A start** ([`erlang_start`]): per interval, the sum over call channels of the
+//!    fewest agents meeting that channel's targets alone, plus the deferrable offered load.
 //! 2. **Up**: simulate the pooled staffing (a fixed number of replications, the same seed every
 //!    round, so rounds differ only by staffing); add one handler to every interval that fails a
 //!    target; repeat until all pass, an interval that fails is at the cap, or the round limit
