@@ -6,6 +6,7 @@ mod erlang;
 mod merge;
 mod simulate;
 mod sweep;
+mod staff;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -57,6 +58,8 @@ enum Command {
     Sweep(sweep::Args),
     /// Combine the shard files of a sweep run with --shard K/N into sweep.csv.
     Merge(merge::Args),
+    /// Find the fewest handlers on duty per interval of the week that meet the targets.
+    Staff(staff::Args),
 }
 
 pub fn run() -> ExitCode {
@@ -66,6 +69,7 @@ pub fn run() -> ExitCode {
         Command::Erlang(args) => erlang::run(args),
         Command::Sweep(args) => sweep::run(args),
         Command::Merge(args) => merge::run(args),
+        Command::Staff(args) => staff::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

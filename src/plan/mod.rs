@@ -9,5 +9,6 @@ pub mod kpi;
 pub mod overrides;
 pub mod replicate;
 pub mod report;
+pub mod staffing;
 pub mod stats;
 pub mod sweep;

@@ -1,0 +1,296 @@
+//! `controlroom staff`: the fewest handlers on duty per interval of the week that meet the
+//! model's service targets, by an Erlang A start refined by simulation. Writes `staffing.csv`
+//! and `staffing.ron` (the model staffed by the answer) and prints the totals.
+//!
+//! Exit codes: 0 every target met; 1 some target cannot be met within `--max-handlers` (or the
+//! round limit), the files are still written; 2 bad input.
+
+use super::simulate::progress;
+use super::{CliError, CliResult};
+use controlroom::files::write_atomic;
+use controlroom::model::{self, DEFAULT_MODEL_NAME};
+use controlroom::plan::report::interval_label;
+use controlroom::plan::staffing::{self, Phase, Progress, StaffingOptions, StaffingResult};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+#[derive(clap::Args)]
+#[command(after_help = "Examples:
+  controlroom staff --out staffing/
+  controlroom staff my-force.ron --max-abandon 101=0.10 --out staffing/
+  controlroom staff my-force.ron --replications 20 --max-handlers 150 --seed 7
+
+Targets are each channel's service_level in the model (e.g. 999: 90% within 10 s; digital:
+95% within 86400 s = cleared within 24 h) plus any --max-abandon. Staff are treated as one
+pooled group taking every channel: the answer is handlers on duty per interval, not a rota.
+An interval's call targets are judged only when the replications hold at least --min-contacts
+answered or abandoned contacts there, and must be beaten by a margin for noise (--confidence);
+digital is judged per day.
+Exit code 1 if a target cannot be met within --max-handlers (the files are still written).")]
+pub struct Args {
+    /// Model file (RON). Without it, the embedded default model is staffed.
+    pub model: Option<PathBuf>,
+    /// Write staffing.csv and staffing.ron into this folder.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Replications simulated for each candidate staffing.
+    #[arg(long, default_value_t = 10)]
+    pub replications: u32,
+    /// Most handlers on duty in any interval.
+    #[arg(long, default_value_t = 400)]
+    pub max_handlers: u32,
+    /// Maximum abandonment for a channel, CHANNEL=SHARE (repeatable), e.g. 101=0.10.
+    #[arg(long, value_name = "CHANNEL=SHARE", value_parser = parse_max_abandon)]
+    pub max_abandon: Vec<(String, f64)>,
+    /// Fewest answered + abandoned contacts (over all replications) to judge an interval.
+    #[arg(long, default_value_t = 30)]
+    pub min_contacts: u64,
+    /// Most simulation rounds in each phase (adding handlers, then taking them away).
+    #[arg(long, default_value_t = 60)]
+    pub max_rounds: u32,
+    /// One-sided confidence that each judged interval meets its targets: its pooled share must
+    /// beat the target by this t quantile of standard errors across replications (0.5: no
+    /// margin, fits the seed; higher: more robust, more handlers).
+    #[arg(long, default_value_t = 0.8)]
+    pub confidence: f64,
+    /// Override the model's seed.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Worker threads (default: all cores). Results do not depend on it.
+    #[arg(long)]
+    pub threads: Option<usize>,
+}
+
+/// Parse `CHANNEL=SHARE`.
+fn parse_max_abandon(s: &str) -> Result<(String, f64), String> {
+    let (id, share) = s
+        .split_once('=')
+        .ok_or_else(|| format!("`{s}` is not CHANNEL=SHARE (e.g. 101=0.10)"))?;
+    let id = id.trim();
+    if id.is_empty() {
+        return Err(format!("`{s}` names no channel (e.g. 101=0.10)"));
+    }
+    let share: f64 = share
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{share}` is not a number (e.g. 101=0.10)"))?;
+    if !(share.is_finite() && (0.0..=1.0).contains(&share)) {
+        return Err(format!("{share} is not a share between 0 and 1"));
+    }
+    Ok((id.to_string(), share))
+}
+
+pub fn run(args: Args) -> CliResult {
+    if args.threads == Some(0) {
+        return Err(CliError::input("--threads must be at least 1"));
+    }
+    let mut loaded = model::load(args.model.as_deref()).map_err(CliError::input)?;
+    if let Some(s) = args.seed {
+        loaded.config.seed = s;
+        loaded.model.run.seed = s;
+    }
+    let opts = StaffingOptions {
+        replications: args.replications,
+        max_handlers: args.max_handlers,
+        max_abandon: args.max_abandon.clone(),
+        min_contacts: args.min_contacts,
+        max_rounds: args.max_rounds,
+        confidence: args.confidence,
+    };
+    staffing::targets(&loaded.config, &opts).map_err(CliError::input)?;
+    if let Some(dir) = &args.out {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            CliError::failed(format!("{}: cannot create folder: {e}", dir.display()))
+        })?;
+    }
+
+    let started = Instant::now();
+    let bar = progress(u64::from(opts.replications), "current rota");
+    let report = |p: Progress| match p {
+        Progress::RoundStarted { number, phase } => {
+            bar.reset();
+            bar.set_message(match phase {
+                Phase::Rota => "current rota".to_string(),
+                Phase::Up => format!("round {number}: adding"),
+                Phase::Down => format!("round {number}: trimming"),
+            });
+        }
+        Progress::Replication => bar.inc(1),
+        Progress::RoundDone(r) => {
+            let line = match r.phase {
+                Phase::Rota => format!(
+                    "current rota: {:.0} available handler-hours a week",
+                    r.handler_hours
+                ),
+                _ => format!(
+                    "round {:>2} ({}): {:.0} handler-hours, {} interval(s) failing, {:+} handlers",
+                    r.number,
+                    if r.phase == Phase::Up { "up" } else { "down" },
+                    r.handler_hours,
+                    r.failing,
+                    r.change
+                ),
+            };
+            if bar.is_hidden() {
+                eprintln!("{line}");
+            } else {
+                bar.println(line);
+            }
+        }
+    };
+    let cfg = &loaded.config;
+    let result = match args.threads {
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .map_err(|e| CliError::failed(format!("cannot start threads: {e}")))?
+            .install(|| staffing::search(cfg, &opts, &report)),
+        None => staffing::search(cfg, &opts, &report),
+    }
+    .map_err(CliError::input)?;
+    bar.finish_and_clear();
+    let elapsed = started.elapsed().as_secs_f64();
+
+    println!("{}", loaded.model.name);
+    print_targets(&result);
+    print_grid(&result);
+    print_totals(&result);
+    eprintln!(
+        "{} rounds of {} replications in {elapsed:.1} s",
+        result.rounds.len(),
+        opts.replications
+    );
+
+    if let Some(dir) = &args.out {
+        write_outputs(dir, &loaded, &result)?;
+    }
+    if result.met() {
+        if !result.trimmed {
+            println!(
+                "\nnote: the round limit ({}) stopped the trimming: every target is met, but a \
+                 few intervals may have a handler more than they need (raise --max-rounds)",
+                opts.max_rounds
+            );
+        }
+        return Ok(());
+    }
+    let limit = if result.unmet.iter().all(|u| u.at_cap) {
+        format!("within {} handlers", opts.max_handlers)
+    } else {
+        format!(
+            "within {} handlers and {} rounds",
+            opts.max_handlers, opts.max_rounds
+        )
+    };
+    println!("\nCANNOT BE MET {limit}:");
+    for u in &result.unmet {
+        println!("  {}  {u}", staffing::unmet_place(u, result.interval_s));
+    }
+    Err(CliError::failed(format!(
+        "{} target(s) cannot be met {limit} (see above)",
+        result.unmet.len()
+    )))
+}
+
+fn print_targets(r: &StaffingResult) {
+    println!("targets (staff pooled: every handler takes every channel):");
+    for t in &r.targets {
+        let ab = t
+            .max_abandon
+            .map(|m| format!(", abandonment at most {:.1}%", 100.0 * m))
+            .unwrap_or_default();
+        let judged = if t.deferrable {
+            "judged per day"
+        } else {
+            "judged per interval"
+        };
+        println!(
+            "  {:<10} {:.1}% within {} s{ab} ({judged})",
+            t.name,
+            100.0 * t.service_level,
+            t.threshold_s
+        );
+    }
+}
+
+/// Required handlers (most in the hour) by day and hour, and the rota's gap.
+fn print_grid(r: &StaffingResult) {
+    let per_hour = (3600.0 / r.interval_s).round().max(1.0) as usize;
+    let row = |day: usize, f: &dyn Fn(usize) -> String| {
+        let (name, _) = interval_label(day * 24 * per_hour, r.interval_s);
+        let cells: Vec<String> = (0..24).map(|h| format!("{:>4}", f(day * 24 + h))).collect();
+        println!("{name} {}", cells.concat());
+    };
+    let hours: Vec<String> = (0..24).map(|h| format!("{h:>4}")).collect();
+    let most = |h: usize| {
+        (h * per_hour..(h + 1) * per_hour)
+            .filter_map(|i| r.required.get(i).copied())
+            .max()
+            .unwrap_or(0)
+    };
+    println!("\nhandlers required on duty (most in each hour)");
+    println!("    {}", hours.concat());
+    for day in 0..7 {
+        row(day, &|h| most(h).to_string());
+    }
+    println!("\ngap: current staff available (mean) minus required (least in each hour)");
+    println!("    {}", hours.concat());
+    for day in 0..7 {
+        row(day, &|h| {
+            (h * per_hour..(h + 1) * per_hour)
+                .filter_map(|i| {
+                    let rost = r.rostered.get(i)?;
+                    let req = r.required.get(i)?;
+                    rost.is_finite().then(|| rost - f64::from(*req))
+                })
+                .min_by(f64::total_cmp)
+                .map(|g| format!("{:+}", g.round() as i64))
+                .unwrap_or_else(|| "-".into())
+        });
+    }
+}
+
+fn print_totals(r: &StaffingResult) {
+    println!();
+    let counted = r.rostered.iter().filter(|x| x.is_finite()).count();
+    if counted < r.rostered.len() {
+        println!(
+            "note: the run counts {counted} of the week's {} intervals; elsewhere the answer is \
+             the Erlang A start and the rota is not compared (run the model for a week or more)",
+            r.rostered.len()
+        );
+    }
+    println!(
+        "required on duty:   {:>8.0} handler-hours a week (current staff available: {:.0})",
+        r.on_duty_hours, r.rota_available_hours
+    );
+    println!(
+        "paid hours needed:  {:>8.0} a week = on duty / {:.3} (the share of a paid hour the current \
+         rota puts on the phones after shrinkage, training and breaks)",
+        r.paid_hours, r.availability
+    );
+    println!(
+        "current rota:       {:>8.0} paid hours a week ({:+.0} against the requirement)",
+        r.rota_paid_hours,
+        r.rota_paid_hours - r.paid_hours
+    );
+}
+
+fn write_outputs(dir: &Path, loaded: &model::Loaded, r: &StaffingResult) -> CliResult {
+    let model_dir = (loaded.path.as_os_str() != DEFAULT_MODEL_NAME)
+        .then(|| loaded.path.parent().map(Path::to_path_buf))
+        .flatten();
+    let staffed = staffing::staffed_model(&loaded.model, model_dir.as_deref(), r);
+    let ron = staffing::staffed_model_ron(&staffed)
+        .map_err(|e| CliError::failed(format!("cannot write the staffed model: {e}")))?;
+    for (name, text) in [
+        ("staffing.csv", staffing::staffing_csv(r)),
+        ("staffing.ron", ron),
+    ] {
+        let path = dir.join(name);
+        write_atomic(&path, text.as_bytes())
+            .map_err(|e| CliError::failed(format!("{}: cannot write: {e}", path.display())))?;
+    }
+    println!("\nwrote staffing.csv and staffing.ron to {}", dir.display());
+    Ok(())
+}
