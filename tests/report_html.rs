@@ -131,3 +131,52 @@ fn unwritable_report_path_fails_with_a_message() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("cannot write"));
 }
+
+/// Sweeps and the staffing search write their own reports: variants side by side with error
+/// bars, and required against rostered handlers.
+#[test]
+fn sweep_and_staffing_reports_have_their_charts() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = env!("CARGO_MANIFEST_DIR");
+    let sweep_html = dir.path().join("sweep.html");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_controlroom"))
+        .args([
+            "sweep",
+            &format!("{root}/scenarios/planning/sweeps/what-ifs.ron"),
+            "--replications",
+            "3",
+        ])
+        .arg("--out")
+        .arg(dir.path())
+        .arg("--report")
+        .arg(&sweep_html)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = std::fs::read_to_string(&sweep_html).unwrap_or_else(|e| panic!("{e}"));
+    assert!(html.contains("Variants side by side") && html.contains("Differences from the base"));
+    assert!(
+        html.matches("<svg").count() >= 6,
+        "one chart per headline KPI"
+    );
+    assert!(html.contains("demand +10%"));
+
+    let staff_html = dir.path().join("staff.html");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_controlroom"))
+        .args(["staff", "--replications", "3", "--max-rounds", "3"])
+        .arg("--report")
+        .arg(&staff_html)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        matches!(o.status.code(), Some(0) | Some(1)),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let html = std::fs::read_to_string(&staff_html).unwrap_or_else(|e| panic!("{e}"));
+    assert!(html.contains("Required against rostered") && html.matches("<svg").count() == 1);
+    assert!(
+        html.contains("<td>Sat 22:00</td>"),
+        "a row per interval of the week"
+    );
+}

@@ -5,8 +5,8 @@
 mod erlang;
 mod merge;
 mod simulate;
-mod sweep;
 mod staff;
+mod sweep;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

@@ -56,6 +56,9 @@ pub struct Args {
     /// Override the model's seed.
     #[arg(long)]
     pub seed: Option<u64>,
+    /// Also write a self-contained HTML report (required against rostered handlers).
+    #[arg(long, value_name = "FILE.html")]
+    pub report: Option<PathBuf>,
     /// Worker threads (default: all cores). Results do not depend on it.
     #[arg(long)]
     pub threads: Option<usize>,
@@ -163,6 +166,12 @@ pub fn run(args: Args) -> CliResult {
 
     if let Some(dir) = &args.out {
         write_outputs(dir, &loaded, &result)?;
+    }
+    if let Some(path) = &args.report {
+        let page = controlroom::plan::html::staffing_report(&loaded.model.name, &result).finish();
+        write_atomic(path, page.as_bytes())
+            .map_err(|e| CliError::failed(format!("{}: cannot write: {e}", path.display())))?;
+        println!("wrote the HTML report to {}", path.display());
     }
     if result.met() {
         if !result.trimmed {

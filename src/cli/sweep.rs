@@ -5,6 +5,7 @@
 use super::simulate::progress;
 use super::{CliError, CliResult};
 use controlroom::files::write_atomic;
+use controlroom::plan::html;
 use controlroom::plan::sweep::{self, Results, Shard, shard};
 use std::path::PathBuf;
 
@@ -32,6 +33,9 @@ pub struct Args {
     /// Worker threads (default: all cores). Results do not depend on it.
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Also write a self-contained HTML report (variants side by side with error bars).
+    #[arg(long, value_name = "FILE.html")]
+    pub report: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> CliResult {
@@ -97,5 +101,11 @@ pub fn run(args: Args) -> CliResult {
     print!("{}", results.table());
     let path = write("sweep.csv", &results.csv())?;
     println!("\nwrote {}", path.display());
+    if let Some(report) = &args.report {
+        let page = html::sweep_report(&plan.name, &results).finish();
+        write_atomic(report, page.as_bytes())
+            .map_err(|e| CliError::failed(format!("{}: cannot write: {e}", report.display())))?;
+        println!("wrote the HTML report to {}", report.display());
+    }
     Ok(())
 }

@@ -21,8 +21,10 @@
 use std::fmt::Write;
 
 mod simulate;
+mod whatif;
 
 pub use simulate::{harrowing_section, simulate_report};
+pub use whatif::{staffing_report, sweep_report};
 
 /// Escape text for HTML element content and attribute values.
 pub fn escape(s: &str) -> String {

@@ -220,7 +220,7 @@ impl Results {
 
 /// Headline KPIs: for channels that can abandon (seen through the base's rows), service
 /// level, abandonment and mean wait; for groups, occupancy.
-fn headline(base: &VariantValues, var: &VariantValues, k: usize) -> bool {
+pub fn headline(base: &VariantValues, var: &VariantValues, k: usize) -> bool {
     let key = &var.keys[k];
     match key.scope.as_str() {
         "group" => key.kpi == "occupancy",
@@ -239,7 +239,7 @@ fn headline(base: &VariantValues, var: &VariantValues, k: usize) -> bool {
     }
 }
 
-fn label(kpi: &str) -> &str {
+pub fn label(kpi: &str) -> &str {
     kpi::CHANNEL_KPIS
         .iter()
         .chain(kpi::GROUP_KPIS.iter())

@@ -1,0 +1,194 @@
+//! Report sections for sweeps (variants side by side with error bars) and for the staffing
+//! search (required against rostered handlers over the week).
+
+use super::Report;
+use crate::plan::charts;
+use crate::plan::kpi;
+use crate::plan::report::interval_label;
+use crate::plan::staffing::{self, StaffingResult};
+use crate::plan::sweep::results::{Results, headline, label};
+
+fn pct_or_plain(kpi: &str, x: f64) -> String {
+    if !x.is_finite() {
+        "-".into()
+    } else if kpi::is_share(kpi) {
+        format!("{:.1}%", 100.0 * x)
+    } else {
+        format!("{x:.1}")
+    }
+}
+
+/// A sweep: one chart per headline KPI with every variant's estimate and 95% CI, then a
+/// table of each variant's paired difference from the base.
+pub fn sweep_report(title: &str, results: &Results) -> Report {
+    let mut r = Report::new(title);
+    r.facts(&[
+        ("Variants", results.variants.len().to_string()),
+        (
+            "Replications",
+            format!(
+                "{} per variant, the same callers in every variant",
+                results.replications
+            ),
+        ),
+        (
+            "Figures",
+            "mean, with the 95% confidence interval as an error bar".into(),
+        ),
+    ]);
+    let Some(base) = results.variants.first() else {
+        return r;
+    };
+    r.section(
+        "Variants side by side",
+        "Each chart shows one KPI for the base model and every variant. Error bars are 95% \
+         confidence intervals across replications; the table below gives each variant's paired \
+         difference from the base, which is much tighter because every variant sees the same callers.",
+    );
+    for (k, key) in base.keys.iter().enumerate() {
+        if !headline(base, base, k) {
+            continue;
+        }
+        let bars: Vec<(String, f64, f64, f64)> = results
+            .variants
+            .iter()
+            .enumerate()
+            .filter_map(|(v, var)| {
+                let kk = var.keys.iter().position(|x| x == key)?;
+                let e = results.compare(v, kk).estimate;
+                Some((var.name.clone(), e.mean, e.low(), e.high()))
+            })
+            .collect();
+        let share = kpi::is_share(&key.kpi);
+        let heading = format!("{} {}", key.name, label(&key.kpi));
+        r.chart(charts::variants_with_error_bars(
+            &heading,
+            label(&key.kpi),
+            &bars,
+            share,
+        ));
+    }
+    let mut rows = vec![];
+    for (v, var) in results.variants.iter().enumerate().skip(1) {
+        for (k, key) in var.keys.iter().enumerate() {
+            if !headline(base, var, k) {
+                continue;
+            }
+            let c = results.compare(v, k);
+            let Some(d) = c.diff else { continue };
+            let mark = if c.significant() { "✓ yes" } else { "no" };
+            rows.push(vec![
+                var.name.clone(),
+                format!("{} {}", key.name, label(&key.kpi)),
+                pct_or_plain(&key.kpi, c.estimate.mean),
+                format!(
+                    "{} ± {}",
+                    pct_or_plain(&key.kpi, d.mean),
+                    pct_or_plain(&key.kpi, d.half_width)
+                ),
+                mark.into(),
+            ]);
+        }
+    }
+    r.section(
+        "Differences from the base",
+        "Paired differences (variant − base) with their 95% confidence half-width.",
+    );
+    r.table(
+        &[
+            "variant",
+            "KPI",
+            "estimate",
+            "difference from base",
+            "significant",
+        ],
+        &rows,
+    );
+    r
+}
+
+/// The staffing search: required and rostered handlers by interval, the Erlang A start, the
+/// totals, and any target that could not be met.
+pub fn staffing_report(model_name: &str, s: &StaffingResult) -> Report {
+    let mut r = Report::new(&format!("Staffing: {model_name}"));
+    r.facts(&[
+        (
+            "On-duty handler-hours a week",
+            format!("{:.0}", s.on_duty_hours),
+        ),
+        (
+            "Paid hours a week",
+            format!(
+                "{:.0} (on-duty hours ÷ {:.3} availability)",
+                s.paid_hours, s.availability
+            ),
+        ),
+        (
+            "Current rota",
+            format!(
+                "{:.0} paid hours, {:.0} available",
+                s.rota_paid_hours, s.rota_available_hours
+            ),
+        ),
+        ("Search rounds", s.rounds.len().to_string()),
+        (
+            "Targets",
+            if s.met() {
+                "all met".into()
+            } else {
+                format!("{} interval targets cannot be met", s.unmet.len())
+            },
+        ),
+    ]);
+    r.section(
+        "Required against rostered",
+        "The fewest handlers on duty in each interval that meet every target (one pooled, \
+         multi-skilled group), against the mean handlers available on the current rota.",
+    );
+    let required: Vec<f64> = s.required.iter().map(|&x| x as f64).collect();
+    r.chart(charts::required_vs_rostered(
+        "Handlers on duty: required and rostered",
+        &required,
+        &s.rostered,
+        s.interval_s,
+    ));
+    if !s.unmet.is_empty() {
+        let rows: Vec<Vec<String>> = s
+            .unmet
+            .iter()
+            .map(|u| vec![staffing::unmet_place(u, s.interval_s), format!("✗ {u}")])
+            .collect();
+        r.section("Cannot be met", "Targets no staffing within the cap meets.");
+        r.table(&["interval", "target"], &rows);
+    }
+    let rows: Vec<Vec<String>> = (0..s.required.len())
+        .map(|i| {
+            let (day, start) = interval_label(i, s.interval_s);
+            let gap = s.rostered[i] - s.required[i] as f64;
+            vec![
+                format!("{day} {start}"),
+                s.erlang_start[i].to_string(),
+                s.required[i].to_string(),
+                if s.rostered[i].is_finite() {
+                    format!("{:.1}", s.rostered[i])
+                } else {
+                    "-".into()
+                },
+                if gap.is_finite() {
+                    format!("{gap:+.1}")
+                } else {
+                    "-".into()
+                },
+            ]
+        })
+        .collect();
+    r.section(
+        "By interval",
+        "Erlang A start, the refined answer, the current rota and the gap (rostered − required).",
+    );
+    r.table(
+        &["interval", "Erlang A start", "required", "rostered", "gap"],
+        &rows,
+    );
+    r
+}
