@@ -80,8 +80,9 @@ fn sweep_writes_the_documented_csv_and_table() {
         )
     );
     let rows: Vec<&str> = lines.collect();
-    // Every channel KPI of 3 channels and every group KPI of 4 groups, for 4 variants.
-    let per_variant = 3 * kpi::CHANNEL_KPIS.len() + 4 * kpi::GROUP_KPIS.len();
+    // Every channel KPI of 3 channels, overall and in the default model's 2 report windows,
+    // and every group KPI of 4 groups, for 4 variants.
+    let per_variant = 3 * 3 * kpi::CHANNEL_KPIS.len() + 4 * kpi::GROUP_KPIS.len();
     assert_eq!(rows.len(), 4 * per_variant);
     let base_sl = rows
         .iter()
