@@ -1,8 +1,8 @@
-//! The event queue: a binary heap ordered by time, ties broken by insertion order so runs are
+//! The event queue: a 4-ary heap ordered by time, ties broken by insertion order so runs are
 //! deterministic.
 
+use dary_heap::QuaternaryHeap;
 use std::cmp::Ordering;
-use std::collections::BinaryHeap;
 
 /// What happens at an event.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -75,7 +75,7 @@ impl Ord for Entry {
 /// The future event list.
 #[derive(Debug, Default)]
 pub struct EventQueue {
-    heap: BinaryHeap<Entry>,
+    heap: QuaternaryHeap<Entry>,
     seq: u64,
 }
 
