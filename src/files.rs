@@ -16,3 +16,84 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
+
+/// Why a line could not be appended.
+#[derive(Debug, thiserror::Error)]
+pub enum AppendError {
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// The file exists but its first line is not the expected header: it is not ours.
+    #[error("its first line is not the expected header (found: {found:?})")]
+    ForeignHeader { found: String },
+}
+
+/// Append one line (ending in `\n`) to a file whose first line must be `header` (without `\n`).
+/// A missing or empty file is created with the header. The line is written with a single
+/// `write_all` to a file opened for appending, then fsynced; the file is never truncated, so a
+/// crash mid-write can at worst leave a torn last line, which the next append steps past.
+pub fn append_line(path: &Path, header: &str, line: &str) -> Result<(), AppendError> {
+    use std::fs::OpenOptions;
+    use std::io::{Read, Seek, SeekFrom};
+    match OpenOptions::new().read(true).append(true).open(path) {
+        Ok(mut file) => {
+            let len = file.metadata()?.len();
+            if len == 0 {
+                file.write_all(format!("{header}\n{line}").as_bytes())?;
+                file.sync_all()?;
+                return Ok(());
+            }
+            let mut first = Vec::new();
+            let mut buf = [0u8; 4096];
+            file.seek(SeekFrom::Start(0))?;
+            while first.len() <= header.len() {
+                let n = file.read(&mut buf)?;
+                if n == 0 {
+                    break;
+                }
+                first.extend_from_slice(&buf[..n]);
+            }
+            let end = first
+                .iter()
+                .position(|&b| b == b'\n')
+                .unwrap_or(first.len());
+            let found = String::from_utf8_lossy(&first[..end])
+                .trim_end_matches('\r')
+                .to_string();
+            if found != header {
+                return Err(AppendError::ForeignHeader {
+                    found: found.chars().take(80).collect(),
+                });
+            }
+            file.seek(SeekFrom::End(-1))?;
+            let mut last = [0u8; 1];
+            file.read_exact(&mut last)?;
+            let text = if last[0] == b'\n' {
+                line.to_string()
+            } else {
+                format!("\n{line}")
+            };
+            file.write_all(text.as_bytes())?;
+            file.sync_all()?;
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let mut file = match OpenOptions::new().write(true).create_new(true).open(path) {
+                Ok(f) => f,
+                // Someone created it in between: append to theirs, checking its header.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    return append_line(path, header, line);
+                }
+                Err(e) => return Err(e.into()),
+            };
+            file.write_all(format!("{header}\n{line}").as_bytes())?;
+            file.sync_all()?;
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+                && let Ok(d) = std::fs::File::open(dir)
+            {
+                let _ = d.sync_all();
+            }
+            Ok(())
+        }
+        Err(e) => Err(e.into()),
+    }
+}

@@ -2,7 +2,9 @@
 //!
 //! Exit codes: 0 ok, 1 the run failed, 2 bad input (a file, a field or an argument is wrong).
 
+mod check;
 mod erlang;
+mod score;
 mod simulate;
 
 use clap::{Parser, Subcommand};
@@ -18,18 +20,28 @@ pub struct CliError {
 impl CliError {
     /// Bad input: a file, a field or an argument is wrong (exit 2).
     pub fn input(message: impl std::fmt::Display) -> Self {
-        CliError { code: 2, message: message.to_string() }
+        CliError {
+            code: 2,
+            message: message.to_string(),
+        }
     }
     /// The run itself failed, e.g. an output could not be written (exit 1).
     pub fn failed(message: impl std::fmt::Display) -> Self {
-        CliError { code: 1, message: message.to_string() }
+        CliError {
+            code: 1,
+            message: message.to_string(),
+        }
     }
 }
 
 pub type CliResult = Result<(), CliError>;
 
 #[derive(Parser)]
-#[command(name = "controlroom", version, about = "Planning simulator and call-handling trainer for police force control rooms")]
+#[command(
+    name = "controlroom",
+    version,
+    about = "Planning simulator and call-handling trainer for police force control rooms"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -41,6 +53,10 @@ enum Command {
     Simulate(simulate::Args),
     /// Print analytic Erlang C / Erlang A figures for one queue.
     Erlang(erlang::Args),
+    /// Validate training scenarios and sweep every branch of their scripts.
+    Check(check::Args),
+    /// Replay a recorded action log against a scenario and print the score and debrief.
+    Score(score::Args),
 }
 
 pub fn run() -> ExitCode {
@@ -48,6 +64,8 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Simulate(args) => simulate::run(args),
         Command::Erlang(args) => erlang::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Score(args) => score::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

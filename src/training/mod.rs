@@ -1,1 +1,36 @@
-//! The headless trainer: scenario types, the session state machine, scoring and debrief. No bevy.
+//! The headless trainer: scenario files, the session state machine, scoring and debrief. No bevy,
+//! no clock of its own: time is integer milliseconds from call answer, supplied by the caller.
+//!
+//! The flow is one way: a [`scenario`] file (with its [`script`] and [`rubric`]) is loaded and
+//! [`check`]ed; a [`session`] replays the caller to a trainee's timestamped actions; [`score`]
+//! turns the session's record into an [`Outcome`], whose [`debrief`] walks the decisions through
+//! the National Decision Model. [`results`], [`cohort`], [`course`] and [`coverage`] report on
+//! many sessions and on the library as a whole.
+
+pub mod action;
+pub mod check;
+pub mod debrief;
+pub mod error;
+pub mod force;
+pub mod framework;
+pub mod guidance;
+pub mod library;
+pub mod replay;
+pub mod response;
+pub mod results;
+pub mod rubric;
+pub mod scenario;
+pub mod score;
+pub mod script;
+pub mod session;
+pub mod sweep;
+pub mod thrive;
+
+mod ron_file;
+
+pub use action::{Action, ActionLog, Step};
+pub use error::{LoadError, SessionError};
+pub use force::ForceProfile;
+pub use scenario::Scenario;
+pub use score::Outcome;
+pub use session::{Event, Mode, Session};

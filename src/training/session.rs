@@ -1,0 +1,632 @@
+//! The session: a pure state machine that plays a scenario's caller to a trainee. Given the same
+//! scenario and the same timestamped actions it produces the same caller lines and the same
+//! result. It has no clock: the front-end (a window, the terminal, a replayed log) says what time
+//! it is, in integer milliseconds from call answer.
+//!
+//! Drive it with [`Session::act`] for each trainee action and [`Session::advance`] as time passes
+//! (timed caller lines, hang-ups, missed deadlines, the time limit); ask it what the trainee may do
+//! with [`Session::available_actions`] and [`Session::known_facts`]; end it with
+//! [`Session::finish`]. An action it refuses leaves it exactly as it was.
+
+use super::action::{Action, ActionLog, Step};
+use super::error::SessionError;
+use super::response::{Grade, Partner, Responder};
+use super::rubric::Expect;
+use super::scenario::{Fact, Scenario};
+use super::score::{self, Outcome, Status};
+use super::script::{Ending, Trigger};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+/// Practice: hints and feedback as it happens; timing targets reported but not enforced.
+/// Assessment: no hints or feedback, strict timing, the result recorded for the assessor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Mode {
+    Practice,
+    Assessment,
+}
+
+impl Mode {
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::Practice => "practice",
+            Mode::Assessment => "assessment",
+        }
+    }
+}
+
+/// How the call was closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ClosedBy {
+    /// The trainee closed it.
+    Trainee,
+    /// The scenario's time limit passed.
+    TimeLimit,
+    /// The trainee stopped the scenario.
+    Stopped,
+}
+
+impl ClosedBy {
+    pub fn label(self) -> &'static str {
+        match self {
+            ClosedBy::Trainee => "closed",
+            ClosedBy::TimeLimit => "time_limit",
+            ClosedBy::Stopped => "stopped",
+        }
+    }
+}
+
+/// Something the front-end shows or plays, in time order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Event {
+    /// The caller speaks. `line` is the script line, or `None` for an answer to a question or a
+    /// reply to advice that did not change the course of the call.
+    CallerSays {
+        t_ms: u64,
+        line: Option<String>,
+        text: String,
+        distress: u8,
+    },
+    /// A fact has come up and can now be recorded and cited.
+    FactRevealed {
+        t_ms: u64,
+        fact: String,
+        text: String,
+    },
+    /// Practice mode: a hint.
+    Hint { t_ms: u64, text: String },
+    /// Practice mode: a rubric item met (`good`) or missed, as it happens.
+    Feedback {
+        t_ms: u64,
+        item: String,
+        good: bool,
+        text: String,
+    },
+    /// The caller is no longer on the line.
+    CallerGone { t_ms: u64, ending: Ending },
+    /// The call is over; call [`Session::finish`] for the outcome.
+    CallClosed { t_ms: u64, by: ClosedBy },
+}
+
+impl Event {
+    pub fn t_ms(&self) -> u64 {
+        match self {
+            Event::CallerSays { t_ms, .. }
+            | Event::FactRevealed { t_ms, .. }
+            | Event::Hint { t_ms, .. }
+            | Event::Feedback { t_ms, .. }
+            | Event::CallerGone { t_ms, .. }
+            | Event::CallClosed { t_ms, .. } => *t_ms,
+        }
+    }
+}
+
+/// What happened in the call, as scoring sees it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CallRecord {
+    /// Every accepted action.
+    pub steps: Vec<Step>,
+    /// Script lines delivered: (line id, time).
+    pub lines: Vec<(String, u64)>,
+    /// Facts revealed: (fact id, first time).
+    pub revealed: Vec<(String, u64)>,
+    /// When and how the caller left the line.
+    pub caller_gone: Option<(u64, Ending)>,
+    /// When and how the call was closed.
+    pub closed: Option<(u64, ClosedBy)>,
+}
+
+impl CallRecord {
+    /// When a line was first delivered.
+    pub fn line_at(&self, id: &str) -> Option<u64> {
+        self.lines.iter().find(|(l, _)| l == id).map(|&(_, t)| t)
+    }
+
+    pub fn is_revealed(&self, fact: &str) -> bool {
+        self.revealed.iter().any(|(f, _)| f == fact)
+    }
+}
+
+/// A call in progress. Cheap to clone; owns its scenario (shared), so a UI can keep it anywhere.
+#[derive(Debug, Clone)]
+pub struct Session {
+    scenario: Arc<Scenario>,
+    mode: Mode,
+    trainee: String,
+    now_ms: u64,
+    line: usize,
+    line_at_ms: u64,
+    engagement: i32,
+    record: CallRecord,
+    events: Vec<Event>,
+    unread: usize,
+    reported: BTreeSet<String>,
+}
+
+impl Session {
+    /// Answer the call: the caller's opening line is delivered at 0 ms (read it with
+    /// [`Session::advance`]`(0)` or from [`Session::transcript`]).
+    pub fn new(scenario: &Scenario, mode: Mode, trainee: &str) -> Result<Session, SessionError> {
+        let start = scenario
+            .script
+            .index(&scenario.script.start)
+            .ok_or_else(|| SessionError::Unknown {
+                kind: "start line",
+                id: scenario.script.start.clone(),
+            })?;
+        let mut s = Session {
+            scenario: Arc::new(scenario.clone()),
+            mode,
+            trainee: trainee.to_string(),
+            now_ms: 0,
+            line: start,
+            line_at_ms: 0,
+            engagement: scenario.script.engagement,
+            record: CallRecord::default(),
+            events: Vec::new(),
+            unread: 0,
+            reported: BTreeSet::new(),
+        };
+        s.deliver(start, 0);
+        Ok(s)
+    }
+
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+    pub fn trainee(&self) -> &str {
+        &self.trainee
+    }
+    pub fn now_ms(&self) -> u64 {
+        self.now_ms
+    }
+    /// The caller's engagement, 0–100 (a UI may show it as a gauge in practice mode).
+    pub fn engagement(&self) -> i32 {
+        self.engagement
+    }
+    pub fn is_closed(&self) -> bool {
+        self.record.closed.is_some()
+    }
+    pub fn caller_on_line(&self) -> bool {
+        self.record.caller_gone.is_none()
+    }
+    pub fn record(&self) -> &CallRecord {
+        &self.record
+    }
+    /// Every event so far, in order.
+    pub fn transcript(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// The replayable log of the session so far.
+    pub fn log(&self) -> ActionLog {
+        ActionLog {
+            scenario: self.scenario.id.clone(),
+            version: self.scenario.version,
+            mode: self.mode,
+            trainee: self.trainee.clone(),
+            actions: self.record.steps.clone(),
+        }
+    }
+
+    /// Let time pass to `t_ms`: timed caller lines, practice feedback on missed deadlines and the
+    /// time limit. Returns every event not yet returned. A time in the past changes nothing.
+    pub fn advance(&mut self, t_ms: u64) -> Vec<Event> {
+        if t_ms > self.now_ms && !self.is_closed() {
+            self.run_clock(t_ms);
+        }
+        self.take_unread()
+    }
+
+    /// The trainee acts at `t_ms`. Time first advances to `t_ms`; then the action is applied.
+    /// Refused actions (call closed, time going backwards, past the time limit, not available)
+    /// return an error and leave the session unchanged.
+    pub fn act(&mut self, t_ms: u64, action: Action) -> Result<Vec<Event>, SessionError> {
+        if let Some((closed_ms, _)) = self.record.closed {
+            return Err(SessionError::CallClosed { t_ms, closed_ms });
+        }
+        if t_ms < self.now_ms {
+            return Err(SessionError::TimeWentBackwards {
+                t_ms,
+                now_ms: self.now_ms,
+            });
+        }
+        let limit_ms = self.scenario.time_limit_ms;
+        if t_ms > limit_ms {
+            return Err(SessionError::PastTimeLimit { t_ms, limit_ms });
+        }
+        let mut next = self.clone();
+        next.run_clock(t_ms);
+        if let Some((closed_ms, _)) = next.record.closed {
+            return Err(SessionError::CallClosed { t_ms, closed_ms });
+        }
+        next.apply(t_ms, &action)?;
+        *self = next;
+        Ok(self.take_unread())
+    }
+
+    /// End the session: if the call is still open, time runs on to the time limit (the call is
+    /// closed by it). Returns the scored outcome with its debrief.
+    pub fn finish(mut self) -> Outcome {
+        if !self.is_closed() {
+            self.run_clock(self.scenario.time_limit_ms);
+        }
+        score::outcome(&self.scenario, self.mode, &self.trainee, &self.record)
+    }
+
+    /// The actions on offer now, except THRIVE assessments (any element, any judgement, citing
+    /// any of [`Session::known_facts`]). Questions and advice only while the caller is on the line.
+    pub fn available_actions(&self) -> Vec<Action> {
+        if self.is_closed() {
+            return Vec::new();
+        }
+        let sc = &self.scenario;
+        let mut out = Vec::new();
+        if self.caller_on_line() {
+            out.extend(sc.questions.iter().map(|q| Action::Ask(q.id.clone())));
+            out.extend(sc.advice.iter().map(|a| Action::Advise(a.id.clone())));
+        }
+        for (f, _) in &self.record.revealed {
+            if !self
+                .record
+                .steps
+                .iter()
+                .any(|s| s.action == Action::Record(f.clone()))
+            {
+                out.push(Action::Record(f.clone()));
+            }
+        }
+        out.extend(Grade::ALL.iter().map(|&g| Action::Grade(g)));
+        out.extend(Responder::ALL.iter().map(|&r| Action::Rcrp(r)));
+        for p in Partner::ALL {
+            if !self
+                .record
+                .steps
+                .iter()
+                .any(|s| s.action == Action::Notify(p))
+            {
+                out.push(Action::Notify(p));
+            }
+        }
+        out.push(Action::Close);
+        out.push(Action::Stop);
+        out
+    }
+
+    /// Facts that have come up so far, in the order they came up.
+    pub fn known_facts(&self) -> Vec<&Fact> {
+        self.record
+            .revealed
+            .iter()
+            .filter_map(|(f, _)| self.scenario.fact(f))
+            .collect()
+    }
+
+    fn take_unread(&mut self) -> Vec<Event> {
+        let out = self.events[self.unread..].to_vec();
+        self.unread = self.events.len();
+        out
+    }
+
+    fn push(&mut self, e: Event) {
+        self.events.push(e);
+    }
+
+    /// Move the clock to `t_ms`, firing timers, practice deadlines and the time limit in order.
+    fn run_clock(&mut self, t_ms: u64) {
+        let limit = self.scenario.time_limit_ms;
+        let from_event = self.events.len();
+        let before = self.now_ms;
+        let end = t_ms.min(limit);
+        while self.caller_on_line() {
+            let line = &self.scenario.script.lines[self.line];
+            let Some(after) = &line.after else { break };
+            let due = self.line_at_ms.saturating_add(after.ms);
+            if due > end {
+                break;
+            }
+            let Some(next) = self.scenario.script.index(&after.goto) else {
+                break;
+            };
+            self.deliver(next, due);
+        }
+        if self.mode == Mode::Practice {
+            self.deadline_feedback(before, end);
+        }
+        self.events[from_event..].sort_by_key(Event::t_ms);
+        self.now_ms = t_ms.max(self.now_ms);
+        if t_ms >= limit && self.record.closed.is_none() {
+            self.now_ms = limit;
+            self.close(limit, ClosedBy::TimeLimit);
+        }
+    }
+
+    fn close(&mut self, t_ms: u64, by: ClosedBy) {
+        self.record.closed = Some((t_ms, by));
+        self.push(Event::CallClosed { t_ms, by });
+    }
+
+    fn deliver(&mut self, line: usize, t_ms: u64) {
+        let sc = Arc::clone(&self.scenario);
+        let l = &sc.script.lines[line];
+        self.line = line;
+        self.line_at_ms = t_ms;
+        self.record.lines.push((l.id.clone(), t_ms));
+        self.push(Event::CallerSays {
+            t_ms,
+            line: Some(l.id.clone()),
+            text: l.say.clone(),
+            distress: l.distress,
+        });
+        self.reveal(&l.reveals, t_ms);
+        if self.mode == Mode::Practice
+            && let Some(h) = &l.hint
+        {
+            self.push(Event::Hint {
+                t_ms,
+                text: h.clone(),
+            });
+        }
+        if let Some(ending) = l.ends {
+            self.caller_leaves(t_ms, ending);
+        }
+    }
+
+    fn caller_leaves(&mut self, t_ms: u64, ending: Ending) {
+        if self.record.caller_gone.is_none() {
+            self.record.caller_gone = Some((t_ms, ending));
+            self.push(Event::CallerGone { t_ms, ending });
+        }
+    }
+
+    fn reveal(&mut self, facts: &[String], t_ms: u64) {
+        for f in facts {
+            if self.record.is_revealed(f) {
+                continue;
+            }
+            let Some(fact) = self.scenario.fact(f) else {
+                continue;
+            };
+            let text = fact.text.clone();
+            self.record.revealed.push((f.clone(), t_ms));
+            self.push(Event::FactRevealed {
+                t_ms,
+                fact: f.clone(),
+                text,
+            });
+        }
+    }
+
+    fn need_caller(&self, what: &str) -> Result<(), SessionError> {
+        match self.record.caller_gone {
+            Some((since_ms, _)) => Err(SessionError::CallerGone {
+                since_ms,
+                what: what.into(),
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// The line a trigger leads to from the current line, if any.
+    fn branch_for(&self, trigger: &Trigger) -> Option<usize> {
+        let line = &self.scenario.script.lines[self.line];
+        let b = line.branches.iter().find(|b| &b.when == trigger)?;
+        self.scenario.script.index(&b.goto)
+    }
+
+    fn apply(&mut self, t_ms: u64, action: &Action) -> Result<(), SessionError> {
+        let sc = Arc::clone(&self.scenario);
+        match action {
+            Action::Ask(id) => {
+                let q = sc.question(id).ok_or_else(|| SessionError::Unknown {
+                    kind: "question",
+                    id: id.clone(),
+                })?;
+                self.need_caller("ask a question")?;
+                self.record.steps.push(Step {
+                    t_ms,
+                    action: action.clone(),
+                });
+                match self.branch_for(&Trigger::Asked(id.clone())) {
+                    Some(next) => self.deliver(next, t_ms),
+                    None => {
+                        self.say(t_ms, &q.answer);
+                        self.reveal(&q.reveals, t_ms);
+                    }
+                }
+                self.change_engagement(t_ms, q.engagement);
+            }
+            Action::Advise(id) => {
+                let a = sc.advice(id).ok_or_else(|| SessionError::Unknown {
+                    kind: "advice",
+                    id: id.clone(),
+                })?;
+                self.need_caller("give advice")?;
+                self.record.steps.push(Step {
+                    t_ms,
+                    action: action.clone(),
+                });
+                match self.branch_for(&Trigger::Advised(id.clone())) {
+                    Some(next) => self.deliver(next, t_ms),
+                    None => {
+                        if let Some(reply) = &a.reply {
+                            self.say(t_ms, reply);
+                        }
+                        self.reveal(&a.reveals, t_ms);
+                    }
+                }
+                self.change_engagement(t_ms, a.engagement);
+            }
+            Action::Record(f) => {
+                self.known(f)?;
+                if self.record.steps.iter().any(|s| &s.action == action) {
+                    return Err(SessionError::NotAllowed(format!(
+                        "fact '{f}' is already recorded"
+                    )));
+                }
+                self.record.steps.push(Step {
+                    t_ms,
+                    action: action.clone(),
+                });
+            }
+            Action::Assess { facts, .. } => {
+                let mut seen = BTreeSet::new();
+                for f in facts {
+                    self.known(f)?;
+                    if !seen.insert(f) {
+                        return Err(SessionError::NotAllowed(format!("fact '{f}' cited twice")));
+                    }
+                }
+                self.record.steps.push(Step {
+                    t_ms,
+                    action: action.clone(),
+                });
+            }
+            Action::Notify(p) => {
+                if self.record.steps.iter().any(|s| &s.action == action) {
+                    return Err(SessionError::NotAllowed(format!(
+                        "{} already told",
+                        p.label()
+                    )));
+                }
+                self.record.steps.push(Step {
+                    t_ms,
+                    action: action.clone(),
+                });
+            }
+            Action::Grade(_) | Action::Rcrp(_) => {
+                self.record.steps.push(Step {
+                    t_ms,
+                    action: action.clone(),
+                });
+            }
+            Action::Close => {
+                self.record.steps.push(Step {
+                    t_ms,
+                    action: action.clone(),
+                });
+                self.close(t_ms, ClosedBy::Trainee);
+            }
+            Action::Stop => {
+                self.record.steps.push(Step {
+                    t_ms,
+                    action: action.clone(),
+                });
+                self.close(t_ms, ClosedBy::Stopped);
+            }
+        }
+        if self.mode == Mode::Practice {
+            self.action_feedback(t_ms, action);
+        }
+        Ok(())
+    }
+
+    fn known(&self, fact: &str) -> Result<(), SessionError> {
+        if self.scenario.fact(fact).is_none() {
+            return Err(SessionError::Unknown {
+                kind: "fact",
+                id: fact.to_string(),
+            });
+        }
+        if !self.record.is_revealed(fact) {
+            return Err(SessionError::FactNotKnown(fact.to_string()));
+        }
+        Ok(())
+    }
+
+    fn say(&mut self, t_ms: u64, text: &str) {
+        let distress = self.scenario.script.lines[self.line].distress;
+        self.push(Event::CallerSays {
+            t_ms,
+            line: None,
+            text: text.to_string(),
+            distress,
+        });
+    }
+
+    fn change_engagement(&mut self, t_ms: u64, delta: i32) {
+        if delta == 0 || !self.caller_on_line() {
+            return;
+        }
+        self.engagement = (self.engagement + delta).clamp(0, 100);
+        if self.engagement < self.scenario.script.hangs_up_below {
+            let line = self.scenario.script.hang_up_line.as_ref();
+            if let Some(i) = line.and_then(|id| self.scenario.script.index(id)) {
+                self.deliver(i, t_ms);
+            }
+            self.caller_leaves(t_ms, Ending::HangsUp);
+        }
+    }
+
+    /// Practice: tell the trainee at once when an action meets an item, or when a grade, RCRP
+    /// decision or THRIVE judgement falls short of what the call needs.
+    fn action_feedback(&mut self, t_ms: u64, action: &Action) {
+        let sc = Arc::clone(&self.scenario);
+        for item in &sc.rubric {
+            let r = score::evaluate(item, &sc, &self.record, self.mode, t_ms);
+            let decision = matches!(
+                (&item.expect, action),
+                (Expect::Graded(_), Action::Grade(_))
+                    | (Expect::Rcrp(_), Action::Rcrp(_))
+                    | (Expect::Assessed { .. }, Action::Assess { .. })
+            );
+            if let Expect::Never(_) = item.expect {
+                if r.status == Status::Missed && self.reported.insert(item.id.clone()) {
+                    self.feedback(t_ms, &item.id, false, &r.note);
+                }
+                continue;
+            }
+            if r.status == Status::Met {
+                if self.reported.insert(item.id.clone()) || decision {
+                    self.feedback(t_ms, &item.id, true, &r.note);
+                }
+            } else if decision && r.status != Status::NotApplicable {
+                self.reported.remove(&item.id);
+                self.feedback(t_ms, &item.id, false, &r.note);
+            }
+        }
+    }
+
+    /// Practice: say so when a timed item's deadline passes unmet, between `from` and `to`.
+    fn deadline_feedback(&mut self, from: u64, to: u64) {
+        let sc = Arc::clone(&self.scenario);
+        for item in &sc.rubric {
+            let Some(within) = item.within_ms else {
+                continue;
+            };
+            let start = match &item.after {
+                Some(line) => match self.record.line_at(line) {
+                    Some(t) => t,
+                    None => continue,
+                },
+                None => 0,
+            };
+            let deadline = start.saturating_add(within);
+            if deadline <= from || deadline > to || self.reported.contains(&item.id) {
+                continue;
+            }
+            let r = score::evaluate(item, &sc, &self.record, self.mode, deadline);
+            if r.status == Status::Missed {
+                let text = format!(
+                    "Time target passed ({} s): {}",
+                    within / 1000,
+                    item.feedback
+                );
+                self.feedback(deadline, &item.id, false, &text);
+            }
+        }
+    }
+
+    fn feedback(&mut self, t_ms: u64, item: &str, good: bool, text: &str) {
+        self.push(Event::Feedback {
+            t_ms,
+            item: item.to_string(),
+            good,
+            text: text.to_string(),
+        });
+    }
+}
