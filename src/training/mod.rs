@@ -15,6 +15,8 @@ pub mod force;
 pub mod framework;
 pub mod guidance;
 pub mod library;
+pub mod marking;
+pub mod record;
 pub mod replay;
 pub mod response;
 pub mod results;

@@ -11,11 +11,14 @@
 use super::action::{Action, ActionLog, Step};
 use super::error::SessionError;
 use super::response::{Grade, Partner, Responder};
-use super::rubric::Expect;
 use super::scenario::{Fact, Scenario};
-use super::score::{self, Outcome, Status};
+use super::score::{self, Outcome};
 use super::script::{Ending, Trigger};
 use serde::{Deserialize, Serialize};
+
+mod feedback;
+
+pub use super::record::{CallRecord, ClosedBy, Event};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -33,98 +36,6 @@ impl Mode {
             Mode::Practice => "practice",
             Mode::Assessment => "assessment",
         }
-    }
-}
-
-/// How the call was closed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum ClosedBy {
-    /// The trainee closed it.
-    Trainee,
-    /// The scenario's time limit passed.
-    TimeLimit,
-    /// The trainee stopped the scenario.
-    Stopped,
-}
-
-impl ClosedBy {
-    pub fn label(self) -> &'static str {
-        match self {
-            ClosedBy::Trainee => "closed",
-            ClosedBy::TimeLimit => "time_limit",
-            ClosedBy::Stopped => "stopped",
-        }
-    }
-}
-
-/// Something the front-end shows or plays, in time order.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Event {
-    /// The caller speaks. `line` is the script line, or `None` for an answer to a question or a
-    /// reply to advice that did not change the course of the call.
-    CallerSays {
-        t_ms: u64,
-        line: Option<String>,
-        text: String,
-        distress: u8,
-    },
-    /// A fact has come up and can now be recorded and cited.
-    FactRevealed {
-        t_ms: u64,
-        fact: String,
-        text: String,
-    },
-    /// Practice mode: a hint.
-    Hint { t_ms: u64, text: String },
-    /// Practice mode: a rubric item met (`good`) or missed, as it happens.
-    Feedback {
-        t_ms: u64,
-        item: String,
-        good: bool,
-        text: String,
-    },
-    /// The caller is no longer on the line.
-    CallerGone { t_ms: u64, ending: Ending },
-    /// The call is over; call [`Session::finish`] for the outcome.
-    CallClosed { t_ms: u64, by: ClosedBy },
-}
-
-impl Event {
-    pub fn t_ms(&self) -> u64 {
-        match self {
-            Event::CallerSays { t_ms, .. }
-            | Event::FactRevealed { t_ms, .. }
-            | Event::Hint { t_ms, .. }
-            | Event::Feedback { t_ms, .. }
-            | Event::CallerGone { t_ms, .. }
-            | Event::CallClosed { t_ms, .. } => *t_ms,
-        }
-    }
-}
-
-/// What happened in the call, as scoring sees it.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct CallRecord {
-    /// Every accepted action.
-    pub steps: Vec<Step>,
-    /// Script lines delivered: (line id, time).
-    pub lines: Vec<(String, u64)>,
-    /// Facts revealed: (fact id, first time).
-    pub revealed: Vec<(String, u64)>,
-    /// When and how the caller left the line.
-    pub caller_gone: Option<(u64, Ending)>,
-    /// When and how the call was closed.
-    pub closed: Option<(u64, ClosedBy)>,
-}
-
-impl CallRecord {
-    /// When a line was first delivered.
-    pub fn line_at(&self, id: &str) -> Option<u64> {
-        self.lines.iter().find(|(l, _)| l == id).map(|&(_, t)| t)
-    }
-
-    pub fn is_revealed(&self, fact: &str) -> bool {
-        self.revealed.iter().any(|(f, _)| f == fact)
     }
 }
 
@@ -560,73 +471,5 @@ impl Session {
             }
             self.caller_leaves(t_ms, Ending::HangsUp);
         }
-    }
-
-    /// Practice: tell the trainee at once when an action meets an item, or when a grade, RCRP
-    /// decision or THRIVE judgement falls short of what the call needs.
-    fn action_feedback(&mut self, t_ms: u64, action: &Action) {
-        let sc = Arc::clone(&self.scenario);
-        for item in &sc.rubric {
-            let r = score::evaluate(item, &sc, &self.record, self.mode, t_ms);
-            let decision = matches!(
-                (&item.expect, action),
-                (Expect::Graded(_), Action::Grade(_))
-                    | (Expect::Rcrp(_), Action::Rcrp(_))
-                    | (Expect::Assessed { .. }, Action::Assess { .. })
-            );
-            if let Expect::Never(_) = item.expect {
-                if r.status == Status::Missed && self.reported.insert(item.id.clone()) {
-                    self.feedback(t_ms, &item.id, false, &r.note);
-                }
-                continue;
-            }
-            if r.status == Status::Met {
-                if self.reported.insert(item.id.clone()) || decision {
-                    self.feedback(t_ms, &item.id, true, &r.note);
-                }
-            } else if decision && r.status != Status::NotApplicable {
-                self.reported.remove(&item.id);
-                self.feedback(t_ms, &item.id, false, &r.note);
-            }
-        }
-    }
-
-    /// Practice: say so when a timed item's deadline passes unmet, between `from` and `to`.
-    fn deadline_feedback(&mut self, from: u64, to: u64) {
-        let sc = Arc::clone(&self.scenario);
-        for item in &sc.rubric {
-            let Some(within) = item.within_ms else {
-                continue;
-            };
-            let start = match &item.after {
-                Some(line) => match self.record.line_at(line) {
-                    Some(t) => t,
-                    None => continue,
-                },
-                None => 0,
-            };
-            let deadline = start.saturating_add(within);
-            if deadline <= from || deadline > to || self.reported.contains(&item.id) {
-                continue;
-            }
-            let r = score::evaluate(item, &sc, &self.record, self.mode, deadline);
-            if r.status == Status::Missed {
-                let text = format!(
-                    "Time target passed ({} s): {}",
-                    within / 1000,
-                    item.feedback
-                );
-                self.feedback(deadline, &item.id, false, &text);
-            }
-        }
-    }
-
-    fn feedback(&mut self, t_ms: u64, item: &str, good: bool, text: &str) {
-        self.push(Event::Feedback {
-            t_ms,
-            item: item.to_string(),
-            good,
-            text: text.to_string(),
-        });
     }
 }
