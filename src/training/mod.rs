@@ -9,6 +9,9 @@
 
 pub mod action;
 pub mod check;
+pub mod cohort;
+pub mod course;
+pub mod coverage;
 pub mod debrief;
 pub mod error;
 pub mod force;

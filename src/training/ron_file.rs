@@ -28,5 +28,5 @@ pub(crate) fn load<T: DeserializeOwned>(path: &Path) -> Result<T, LoadError> {
 
 /// Render a value as pretty RON (for action logs the trainer writes).
 pub(crate) fn to_pretty<T: serde::Serialize>(value: &T) -> Result<String, ron::Error> {
-    ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::new().depth_limit(3))
+    ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::new().depth_limit(2))
 }
