@@ -6,7 +6,9 @@ use controlroom::training::response::Grade;
 use controlroom::training::rubric::Expect;
 use controlroom::training::score::Status;
 use controlroom::training::thrive::{Judgement, Thrive};
-use controlroom::training::{Action, ActionLog, Event, Mode, Scenario, Session, SessionError, replay};
+use controlroom::training::{
+    Action, ActionLog, Event, Mode, Scenario, Session, SessionError, replay,
+};
 use std::path::Path;
 
 /// A tiny fictional scenario: a timer to a second line and then a cut line, a branch, a question
@@ -88,7 +90,10 @@ fn said(events: &[Event]) -> Vec<String> {
         .collect()
 }
 
-fn item<'a>(o: &'a controlroom::training::Outcome, id: &str) -> &'a controlroom::training::score::ItemResult {
+fn item<'a>(
+    o: &'a controlroom::training::Outcome,
+    id: &str,
+) -> &'a controlroom::training::score::ItemResult {
     o.items.iter().find(|r| r.id == id).expect("item exists")
 }
 
@@ -100,16 +105,36 @@ fn opening_line_then_timed_lines_then_line_cut() {
     assert!(s.advance(9999).is_empty(), "nothing before the timer");
     let ev = s.advance(10000);
     assert_eq!(said(&ev), vec!["(a bang)"]);
-    assert!(ev.iter().any(|e| matches!(e, Event::FactRevealed { fact, .. } if fact == "bang")));
+    assert!(
+        ev.iter()
+            .any(|e| matches!(e, Event::FactRevealed { fact, .. } if fact == "bang"))
+    );
     let ev = s.advance(45000);
-    assert_eq!(ev[0].t_ms(), 30000, "the cut comes at its own time, not at the advance time");
-    assert!(ev.iter().any(|e| matches!(e, Event::CallerGone { t_ms: 30000, .. })));
+    assert_eq!(
+        ev[0].t_ms(),
+        30000,
+        "the cut comes at its own time, not at the advance time"
+    );
+    assert!(
+        ev.iter()
+            .any(|e| matches!(e, Event::CallerGone { t_ms: 30000, .. }))
+    );
     assert!(!s.caller_on_line());
     // The caller has gone: no more questions, but the incident can still be graded.
     let err = s.act(46000, Action::Ask("q-addr".into())).unwrap_err();
-    assert!(matches!(err, SessionError::CallerGone { since_ms: 30000, .. }));
+    assert!(matches!(
+        err,
+        SessionError::CallerGone {
+            since_ms: 30000,
+            ..
+        }
+    ));
     assert!(s.act(46000, Action::Grade(Grade::Emergency)).is_ok());
-    assert!(!s.available_actions().iter().any(|a| matches!(a, Action::Ask(_))));
+    assert!(
+        !s.available_actions()
+            .iter()
+            .any(|a| matches!(a, Action::Ask(_)))
+    );
 }
 
 #[test]
@@ -118,7 +143,10 @@ fn a_branch_moves_the_caller_on_and_cancels_the_timer() {
     let mut s = Session::new(&sc, Mode::Assessment, "t").unwrap();
     let ev = s.act(2000, Action::Ask("q-knife".into())).unwrap();
     assert!(said(&ev).contains(&"He's got a knife!".to_string()));
-    assert!(said(&s.advance(50000)).is_empty(), "the knife line has no timer");
+    assert!(
+        said(&s.advance(50000)).is_empty(),
+        "the knife line has no timer"
+    );
     assert!(s.caller_on_line());
 }
 
@@ -129,17 +157,38 @@ fn refused_actions_leave_the_session_unchanged() {
     s.act(5000, Action::Ask("q-addr".into())).unwrap();
     let before = (s.transcript().len(), s.now_ms(), s.log());
     let back = s.act(4000, Action::Close).unwrap_err();
-    assert_eq!(back, SessionError::TimeWentBackwards { t_ms: 4000, now_ms: 5000 });
+    assert_eq!(
+        back,
+        SessionError::TimeWentBackwards {
+            t_ms: 4000,
+            now_ms: 5000
+        }
+    );
     let late = s.act(60001, Action::Close).unwrap_err();
-    assert_eq!(late, SessionError::PastTimeLimit { t_ms: 60001, limit_ms: 60000 });
+    assert_eq!(
+        late,
+        SessionError::PastTimeLimit {
+            t_ms: 60001,
+            limit_ms: 60000
+        }
+    );
     // At 12000 the timer would fire; a refused action must not let it fire.
     let unknown = s.act(12000, Action::Record("knife".into())).unwrap_err();
     assert_eq!(unknown, SessionError::FactNotKnown("knife".into()));
     let bogus = s.act(12000, Action::Ask("q-nope".into())).unwrap_err();
-    assert!(matches!(bogus, SessionError::Unknown { kind: "question", .. }));
+    assert!(matches!(
+        bogus,
+        SessionError::Unknown {
+            kind: "question",
+            ..
+        }
+    ));
     assert_eq!((s.transcript().len(), s.now_ms(), s.log()), before);
     s.act(6000, Action::Record("addr".into())).unwrap();
-    assert!(s.act(7000, Action::Record("addr".into())).is_err(), "a fact is recorded once");
+    assert!(
+        s.act(7000, Action::Record("addr".into())).is_err(),
+        "a fact is recorded once"
+    );
 }
 
 #[test]
@@ -149,7 +198,10 @@ fn losing_engagement_hangs_the_caller_up() {
     let ev = s.act(1000, Action::Ask("q-rude".into())).unwrap();
     assert_eq!(s.engagement(), 10);
     assert!(said(&ev).contains(&"Forget it.".to_string()));
-    assert!(ev.iter().any(|e| matches!(e, Event::CallerGone { t_ms: 1000, .. })));
+    assert!(
+        ev.iter()
+            .any(|e| matches!(e, Event::CallerGone { t_ms: 1000, .. }))
+    );
     let out = s.finish();
     assert_eq!(item(&out, "polite").status, Status::Missed);
     assert_eq!(out.closed_by, ClosedBy::TimeLimit);
@@ -177,7 +229,10 @@ fn under_grading_costs_more_than_over_grading() {
     assert_eq!(item(&exact, "grade").status, Status::Met);
     assert_eq!(item(&over, "grade").status, Status::PartlyMet);
     assert_eq!(item(&over, "grade").credit, 0.5);
-    assert!(!item(&over, "grade").critical_miss, "over-grading is not a critical miss");
+    assert!(
+        !item(&over, "grade").critical_miss,
+        "over-grading is not a critical miss"
+    );
     assert_eq!(item(&under, "grade").status, Status::Missed);
     assert!(under.critical_misses.contains(&"grade".to_string()));
     assert!(exact.score > over.score && over.score > under.score);
@@ -232,16 +287,33 @@ fn hints_and_feedback_only_in_practice() {
         ev
     };
     let practice = run(Mode::Practice);
-    assert!(practice.iter().any(|e| matches!(e, Event::Hint { text, .. } if text == "Get the address.")));
+    assert!(
+        practice
+            .iter()
+            .any(|e| matches!(e, Event::Hint { text, .. } if text == "Get the address."))
+    );
     // The location deadline (5 s) passed unmet: said at 5 s, in time order.
-    let missed = practice.iter().position(|e| matches!(e, Event::Feedback { item, good: false, t_ms: 5000, .. } if item == "loc"));
+    let missed = practice.iter().position(
+        |e| matches!(e, Event::Feedback { item, good: false, t_ms: 5000, .. } if item == "loc"),
+    );
     assert!(missed.is_some());
-    assert!(practice.iter().any(|e| matches!(e, Event::Feedback { item, good: false, t_ms: 7000, .. } if item == "grade")));
-    assert!(practice.iter().any(|e| matches!(e, Event::Feedback { item, good: true, t_ms: 8000, .. } if item == "grade")));
+    assert!(practice.iter().any(
+        |e| matches!(e, Event::Feedback { item, good: false, t_ms: 7000, .. } if item == "grade")
+    ));
+    assert!(practice.iter().any(
+        |e| matches!(e, Event::Feedback { item, good: true, t_ms: 8000, .. } if item == "grade")
+    ));
     let times: Vec<u64> = practice.iter().map(Event::t_ms).collect();
-    assert!(times.windows(2).all(|w| w[0] <= w[1]), "events in time order: {times:?}");
+    assert!(
+        times.windows(2).all(|w| w[0] <= w[1]),
+        "events in time order: {times:?}"
+    );
     let assessment = run(Mode::Assessment);
-    assert!(!assessment.iter().any(|e| matches!(e, Event::Hint { .. } | Event::Feedback { .. })));
+    assert!(
+        !assessment
+            .iter()
+            .any(|e| matches!(e, Event::Hint { .. } | Event::Feedback { .. }))
+    );
 }
 
 #[test]
@@ -251,7 +323,11 @@ fn an_item_after_a_line_that_never_came_does_not_count() {
     s.act(1000, Action::Ask("q-addr".into())).unwrap();
     s.act(2000, Action::Record("addr".into())).unwrap();
     s.act(3000, Action::Grade(Grade::Emergency)).unwrap();
-    s.act(3000, Action::Rcrp(controlroom::training::response::Responder::Police)).unwrap();
+    s.act(
+        3000,
+        Action::Rcrp(controlroom::training::response::Responder::Police),
+    )
+    .unwrap();
     s.act(4000, Action::Advise("adv-coming".into())).unwrap();
     s.act(5000, Action::Close).unwrap();
     let out = s.finish();
@@ -266,7 +342,11 @@ fn reassessment_after_the_line_is_cut_is_marked_from_the_cut() {
     let sc = mini();
     let mut s = Session::new(&sc, Mode::Assessment, "t").unwrap();
     s.advance(30000);
-    let assess = Action::Assess { element: Thrive::Threat, judgement: Judgement::High, facts: vec![] };
+    let assess = Action::Assess {
+        element: Thrive::Threat,
+        judgement: Judgement::High,
+        facts: vec![],
+    };
     s.act(33000, assess).unwrap();
     let out = s.finish();
     let r = item(&out, "after-cut");
@@ -291,11 +371,30 @@ fn stopping_is_recorded_and_never_a_pass() {
 fn driving_step_by_step_equals_replaying_the_log() {
     let sc = mini();
     let steps = vec![
-        Step { t_ms: 1500, action: Action::Ask("q-addr".into()) },
-        Step { t_ms: 2500, action: Action::Record("addr".into()) },
-        Step { t_ms: 12000, action: Action::Grade(Grade::Emergency) },
-        Step { t_ms: 31000, action: Action::Assess { element: Thrive::Threat, judgement: Judgement::High, facts: vec!["bang".into()] } },
-        Step { t_ms: 40000, action: Action::Close },
+        Step {
+            t_ms: 1500,
+            action: Action::Ask("q-addr".into()),
+        },
+        Step {
+            t_ms: 2500,
+            action: Action::Record("addr".into()),
+        },
+        Step {
+            t_ms: 12000,
+            action: Action::Grade(Grade::Emergency),
+        },
+        Step {
+            t_ms: 31000,
+            action: Action::Assess {
+                element: Thrive::Threat,
+                judgement: Judgement::High,
+                facts: vec!["bang".into()],
+            },
+        },
+        Step {
+            t_ms: 40000,
+            action: Action::Close,
+        },
     ];
     // A window: advances every 250 ms and acts when the trainee clicks.
     let mut s = Session::new(&sc, Mode::Practice, "window").unwrap();
@@ -319,9 +418,21 @@ fn driving_step_by_step_equals_replaying_the_log() {
 #[test]
 fn logs_for_another_scenario_or_version_are_refused() {
     let sc = mini();
-    let mut log = ActionLog { scenario: "other".into(), version: 1, mode: Mode::Practice, trainee: "t".into(), actions: vec![] };
-    assert!(matches!(replay::replay(&sc, &log), Err(replay::ReplayError::WrongScenario { .. })));
+    let mut log = ActionLog {
+        scenario: "other".into(),
+        version: 1,
+        mode: Mode::Practice,
+        trainee: "t".into(),
+        actions: vec![],
+    };
+    assert!(matches!(
+        replay::replay(&sc, &log),
+        Err(replay::ReplayError::WrongScenario { .. })
+    ));
     log.scenario = "mini".into();
     log.version = 2;
-    assert!(matches!(replay::replay(&sc, &log), Err(replay::ReplayError::WrongVersion { .. })));
+    assert!(matches!(
+        replay::replay(&sc, &log),
+        Err(replay::ReplayError::WrongVersion { .. })
+    ));
 }
