@@ -177,3 +177,15 @@ fn the_sweep_walks_every_path_and_finds_one_that_cannot_be_followed() {
     let err = sweep::sweep(&sc).expect_err("path cannot be followed");
     assert!(err.iter().any(|p| p.message.contains("instead")), "{err:?}");
 }
+
+#[test]
+fn asking_a_caller_who_has_gone_cannot_be_met() {
+    let mut sc = da();
+    let i = sc.rubric.iter_mut().find(|i| i.id == "lock-room").unwrap();
+    i.after = Some("line-cut".into());
+    let p = check(&sc, None);
+    assert!(
+        has(&p, "rubric[lock-room].expect", "the caller has gone"),
+        "{p:?}"
+    );
+}

@@ -55,48 +55,29 @@ enum Choice {
 }
 
 fn catalogue(sc: &Scenario, force: &ForceProfile) -> Vec<(Choice, String)> {
-    let mut c: Vec<(Choice, String)> = Vec::new();
-    for q in &sc.questions {
-        c.push((
-            Choice::Act(Action::Ask(q.id.clone())),
-            format!("Ask: {}", q.text),
-        ));
-    }
-    for a in &sc.advice {
-        c.push((
-            Choice::Act(Action::Advise(a.id.clone())),
-            format!("Advise: {}", a.text),
-        ));
-    }
-    for f in &sc.facts {
-        c.push((
-            Choice::Act(Action::Record(f.id.clone())),
-            format!("Record: {}", f.text),
-        ));
-    }
+    let mut acts: Vec<Action> = Vec::new();
+    acts.extend(sc.questions.iter().map(|q| Action::Ask(q.id.clone())));
+    acts.extend(sc.advice.iter().map(|a| Action::Advise(a.id.clone())));
+    acts.extend(sc.facts.iter().map(|f| Action::Record(f.id.clone())));
+    let mut c: Vec<(Choice, String)> = acts
+        .into_iter()
+        .map(|a| {
+            let l = a.label(sc, force);
+            (Choice::Act(a), l)
+        })
+        .collect();
     for t in Thrive::ALL {
         c.push((Choice::Assess(t), format!("THRIVE: assess {}", t.label())));
     }
-    for g in Grade::ALL {
-        c.push((
-            Choice::Act(Action::Grade(g)),
-            format!("Grade: {}", force.grade_label(g)),
-        ));
+    let mut rest: Vec<Action> = Grade::ALL.iter().map(|&g| Action::Grade(g)).collect();
+    rest.extend(Responder::ALL.iter().map(|&r| Action::Rcrp(r)));
+    rest.extend(Partner::ALL.iter().map(|&p| Action::Notify(p)));
+    rest.push(Action::Close);
+    rest.push(Action::Stop);
+    for a in rest {
+        let l = a.label(sc, force);
+        c.push((Choice::Act(a), l));
     }
-    for r in Responder::ALL {
-        c.push((
-            Choice::Act(Action::Rcrp(r)),
-            format!("RCRP: {}", force.responder_name(r)),
-        ));
-    }
-    for p in Partner::ALL {
-        c.push((
-            Choice::Act(Action::Notify(p)),
-            format!("Tell partner: {}", force.partner_name(p)),
-        ));
-    }
-    c.push((Choice::Act(Action::Close), "Close the call".into()));
-    c.push((Choice::Act(Action::Stop), "Stop the scenario".into()));
     c
 }
 
@@ -301,27 +282,7 @@ pub fn run(args: Args) -> CliResult {
             },
         };
         let t = clock.next(&session).min(sc.time_limit_ms);
-        let label = cat
-            .iter()
-            .find(|(c, _)| matches!(c, Choice::Act(a) if *a == action))
-            .map(|(_, l)| l.clone())
-            .unwrap_or_else(|| match &action {
-                Action::Assess {
-                    element,
-                    judgement,
-                    facts,
-                } => format!(
-                    "THRIVE {}: {} ({})",
-                    element.label(),
-                    judgement.label(),
-                    if facts.is_empty() {
-                        "no facts cited".to_string()
-                    } else {
-                        facts.join(", ")
-                    }
-                ),
-                other => format!("{other:?}"),
-            });
+        let label = action.label(&sc, &force);
         match session.act(t, action) {
             Ok(ev) => {
                 println!("{} YOU: {label}", stamp(t));

@@ -69,3 +69,48 @@ impl ActionLog {
         super::ron_file::to_pretty(self)
     }
 }
+
+impl Action {
+    /// The action in words, in the scenario's and the force's terms (for a menu or a transcript).
+    pub fn label(&self, sc: &super::Scenario, force: &super::ForceProfile) -> String {
+        match self {
+            Action::Ask(id) => match sc.question(id) {
+                Some(q) => format!("Ask: {}", q.text),
+                None => format!("Ask: {id}"),
+            },
+            Action::Advise(id) => match sc.advice(id) {
+                Some(a) => format!("Advise: {}", a.text),
+                None => format!("Advise: {id}"),
+            },
+            Action::Record(id) => match sc.fact(id) {
+                Some(f) => format!("Record: {}", f.text),
+                None => format!("Record: {id}"),
+            },
+            Action::Assess {
+                element,
+                judgement,
+                facts,
+            } => {
+                let cited: Vec<&str> = facts
+                    .iter()
+                    .map(|f| sc.fact(f).map_or(f.as_str(), |x| x.text.as_str()))
+                    .collect();
+                let because = if cited.is_empty() {
+                    "no facts cited".into()
+                } else {
+                    cited.join("; ")
+                };
+                format!(
+                    "THRIVE {}: {} ({because})",
+                    element.label(),
+                    judgement.label()
+                )
+            }
+            Action::Grade(g) => format!("Grade: {}", force.grade_label(*g)),
+            Action::Rcrp(r) => format!("RCRP: {}", force.responder_name(*r)),
+            Action::Notify(p) => format!("Tell partner: {}", force.partner_name(*p)),
+            Action::Close => "Close the call".into(),
+            Action::Stop => "Stop the scenario".into(),
+        }
+    }
+}

@@ -390,6 +390,17 @@ fn rubric_item(
             }
         }
     }
+    let after_ending = item
+        .after
+        .as_ref()
+        .and_then(|l| sc.script.index(l))
+        .is_some_and(|i| sc.script.lines[i].ends.is_some());
+    if after_ending && matches!(item.expect, Expect::Asked(_) | Expect::Advised(_)) {
+        p.add(
+            format!("{at}.expect"),
+            "no action can meet it: the caller has gone by the `after` line, so nothing can be asked or advised",
+        );
+    }
     // The latest a fact can be recorded and still count, when the window starts at call answer.
     let deadline = if item.after.is_none() {
         item.within_ms

@@ -186,8 +186,20 @@ pub fn render(
 
 /// Put the force's grade names into a note written with grade meanings.
 fn force_words(note: &str, force: &ForceProfile) -> String {
-    use super::response::Grade;
+    use super::response::{Grade, Responder};
     let mut out = note.to_string();
+    if note.starts_with("decided:") {
+        for r in Responder::ALL {
+            out = out.replace(
+                &format!(": {} (", r.label()),
+                &format!(": {} (", force.responder_name(r)),
+            );
+            out = out.replace(
+                &format!(": {})", r.label()),
+                &format!(": {})", force.responder_name(r)),
+            );
+        }
+    }
     if note.starts_with("graded")
         || note.starts_with("over-graded")
         || note.starts_with("under-graded")

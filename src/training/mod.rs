@@ -2,10 +2,14 @@
 //! no clock of its own: time is integer milliseconds from call answer, supplied by the caller.
 //!
 //! The flow is one way: a [`scenario`] file (with its [`script`] and [`rubric`]) is loaded and
-//! [`check`]ed; a [`session`] replays the caller to a trainee's timestamped actions; [`score`]
-//! turns the session's record into an [`Outcome`], whose [`debrief`] walks the decisions through
-//! the National Decision Model. [`results`], [`cohort`], [`course`] and [`coverage`] report on
-//! many sessions and on the library as a whole.
+//! [`check`]ed, and its every path walked by the [`sweep`]; a [`session`] plays the caller to a
+//! trainee's timestamped [`action`]s and keeps a [`record`]; [`marking`] and [`score`] turn the
+//! record into an [`Outcome`], whose [`debrief`] walks the decisions through the National Decision
+//! Model (after a welfare check, for harrowing calls). A [`replay`] of a recorded log gives the same
+//! outcome. [`results`] appends outcomes to a CSV; [`cohort`], [`course`] and [`coverage`] report
+//! on many sessions and on the library as a whole against the [`guidance`] checklist. The words
+//! of the domain live in [`thrive`], [`response`] (grades, RCRP, partners), [`framework`] (CVF,
+//! NDM) and the [`force`] profile.
 
 pub mod action;
 pub mod check;

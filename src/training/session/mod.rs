@@ -7,6 +7,27 @@
 //! (timed caller lines, hang-ups, missed deadlines, the time limit); ask it what the trainee may do
 //! with [`Session::available_actions`] and [`Session::known_facts`]; end it with
 //! [`Session::finish`]. An action it refuses leaves it exactly as it was.
+//!
+//! ```
+//! use controlroom::training::response::Grade;
+//! use controlroom::training::{Action, Event, Mode, Scenario, Session};
+//! let path = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/training/da-whisper-999.ron");
+//! let scenario = Scenario::load(std::path::Path::new(path)).unwrap();
+//! let mut session = Session::new(&scenario, Mode::Practice, "PC 4127").unwrap();
+//! let opening = session.advance(0); // the caller's first line, and (practice) a hint
+//! assert!(matches!(opening[0], Event::CallerSays { t_ms: 0, .. }));
+//! session.act(3_000, Action::Ask("q-address".into())).unwrap();
+//! assert!(session.available_actions().contains(&Action::Record("address".into())));
+//! session.act(5_000, Action::Record("address".into())).unwrap();
+//! let later = session.advance(30_000); // the caller carries on while the trainee decides
+//! assert!(later.iter().any(|e| matches!(e, Event::CallerSays { t_ms: 28_000, .. })));
+//! session.act(31_000, Action::Grade(Grade::Emergency)).unwrap();
+//! let log = session.log(); // replayable: the same log always gives the same outcome
+//! let outcome = session.finish(); // not closed, so the call runs on to its time limit
+//! assert_eq!(outcome.time_to_location_ms, Some(5_000));
+//! assert!(!outcome.passed);
+//! assert_eq!(controlroom::training::replay::replay(&scenario, &log).unwrap(), outcome);
+//! ```
 
 use super::action::{Action, ActionLog, Step};
 use super::error::SessionError;
