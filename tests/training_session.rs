@@ -37,6 +37,9 @@ Scenario(
     advice: [
         Advice(id: "adv-coming", text: "Officers are coming.", reply: "Thank you.", engagement: 10),
     ],
+    checks: [
+        Check(id: "chk-history", text: "Address history", result: "A knife incident here last week.", reveals: ["knife"]),
+    ],
     script: Script(
         start: "open",
         engagement: 60,
@@ -435,4 +438,28 @@ fn logs_for_another_scenario_or_version_are_refused() {
         replay::replay(&sc, &log),
         Err(replay::ReplayError::WrongVersion { .. })
     ));
+}
+
+#[test]
+fn checks_run_without_the_caller_and_reveal_facts() {
+    let sc = mini();
+    let mut s = Session::new(&sc, Mode::Assessment, "t").unwrap();
+    s.advance(30000);
+    assert!(!s.caller_on_line());
+    let ev = s.act(31000, Action::Check("chk-history".into())).unwrap();
+    assert!(
+        ev.iter().any(
+            |e| matches!(e, Event::CheckResult { text, .. } if text.contains("knife incident"))
+        )
+    );
+    assert!(
+        s.available_actions()
+            .contains(&Action::Record("knife".into()))
+    );
+    assert!(
+        !s.available_actions()
+            .contains(&Action::Check("chk-history".into())),
+        "once only"
+    );
+    assert!(s.act(32000, Action::Check("chk-history".into())).is_err());
 }

@@ -59,6 +59,7 @@ fn catalogue(sc: &Scenario, force: &ForceProfile) -> Vec<(Choice, String)> {
     acts.extend(sc.questions.iter().map(|q| Action::Ask(q.id.clone())));
     acts.extend(sc.advice.iter().map(|a| Action::Advise(a.id.clone())));
     acts.extend(sc.facts.iter().map(|f| Action::Record(f.id.clone())));
+    acts.extend(sc.checks.iter().map(|c| Action::Check(c.id.clone())));
     let mut c: Vec<(Choice, String)> = acts
         .into_iter()
         .map(|a| {
@@ -100,6 +101,7 @@ fn show(e: &Event) -> String {
             )
         }
         Event::FactRevealed { t_ms, text, .. } => format!("{}     (new fact) {text}", stamp(*t_ms)),
+        Event::CheckResult { t_ms, text, .. } => format!("{}     (check) {text}", stamp(*t_ms)),
         Event::Hint { t_ms, text } => format!("{}     hint: {text}", stamp(*t_ms)),
         Event::Feedback {
             t_ms, good, text, ..

@@ -18,6 +18,8 @@ pub enum Action {
     Advise(String),
     /// Write a fact that has come up into the incident log.
     Record(String),
+    /// Run a check on force systems (by the scenario's check id); once per check.
+    Check(String),
     /// Assess one THRIVE element: a judgement and the facts it rests on.
     Assess {
         element: Thrive,
@@ -81,6 +83,10 @@ impl Action {
             Action::Advise(id) => match sc.advice(id) {
                 Some(a) => format!("Advise: {}", a.text),
                 None => format!("Advise: {id}"),
+            },
+            Action::Check(id) => match sc.check(id) {
+                Some(c) => format!("Check: {}", c.text),
+                None => format!("Check: {id}"),
             },
             Action::Record(id) => match sc.fact(id) {
                 Some(f) => format!("Record: {}", f.text),

@@ -115,7 +115,8 @@ fn metadata(sc: &Scenario, p: &mut Problems) {
 }
 
 fn ids(sc: &Scenario, p: &mut Problems) {
-    let lists: [(&str, Vec<&str>); 5] = [
+    let lists: [(&str, Vec<&str>); 6] = [
+        ("checks", sc.checks.iter().map(|x| x.id.as_str()).collect()),
         ("facts", sc.facts.iter().map(|x| x.id.as_str()).collect()),
         (
             "questions",
@@ -141,6 +142,9 @@ fn ids(sc: &Scenario, p: &mut Problems) {
     }
     for a in &sc.advice {
         unknown_facts(sc, &format!("advice[{}].reveals", a.id), &a.reveals, p);
+    }
+    for c in &sc.checks {
+        unknown_facts(sc, &format!("checks[{}].reveals", c.id), &c.reveals, p);
     }
 }
 
@@ -344,6 +348,9 @@ fn earliest_facts(sc: &Scenario, lines: &BTreeMap<usize, u64>) -> BTreeMap<Strin
     for a in &sc.advice {
         a.reveals.iter().for_each(|f| note(f, 0));
     }
+    for c in &sc.checks {
+        c.reveals.iter().for_each(|f| note(f, 0));
+    }
     for (i, l) in sc.script.lines.iter().enumerate() {
         if let Some(&t) = lines.get(&i) {
             l.reveals.iter().for_each(|f| note(f, t));
@@ -431,6 +438,9 @@ fn rubric_item(
             p.add(format!("{at}.expect"), format!("unknown advice '{a}'"))
         }
         Expect::Recorded(f) => need_fact(f),
+        Expect::Checked(c) if sc.check(c).is_none() => {
+            p.add(format!("{at}.expect"), format!("unknown check '{c}'"))
+        }
         Expect::Assessed { facts, .. } => facts.iter().for_each(need_fact),
         Expect::Never(inner) => match inner.as_ref() {
             Expect::Never(_) => p.add(format!("{at}.expect"), "Never(Never(..)) means nothing"),

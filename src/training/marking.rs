@@ -180,6 +180,7 @@ fn happened(e: &Expect, a: &Action) -> bool {
     match (e, a) {
         (Expect::Asked(q), Action::Ask(x)) => q == x,
         (Expect::Advised(q), Action::Advise(x)) => q == x,
+        (Expect::Checked(c), Action::Check(x)) => c == x,
         (Expect::Recorded(f), Action::Record(x)) => f == x,
         (Expect::Recorded(f), Action::Assess { facts, .. }) => facts.contains(f),
         (Expect::Notified(p), Action::Notify(x)) => p == x,
@@ -300,6 +301,10 @@ pub fn describe(e: &Expect, sc: &Scenario) -> String {
         Expect::Asked(q) => match sc.question(q) {
             Some(q) => format!("asked \"{}\"", q.text),
             None => format!("asked {q}"),
+        },
+        Expect::Checked(c) => match sc.check(c) {
+            Some(c) => format!("checked: {}", c.text),
+            None => format!("checked {c}"),
         },
         Expect::Advised(a) => match sc.advice(a) {
             Some(a) => format!("advised \"{}\"", a.text),

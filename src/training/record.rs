@@ -43,6 +43,12 @@ pub enum Event {
         fact: String,
         text: String,
     },
+    /// The result of a check on force systems.
+    CheckResult {
+        t_ms: u64,
+        check: String,
+        text: String,
+    },
     /// Practice mode: a hint.
     Hint { t_ms: u64, text: String },
     /// Practice mode: a rubric item met (`good`) or missed, as it happens.
@@ -63,6 +69,7 @@ impl Event {
         match self {
             Event::CallerSays { t_ms, .. }
             | Event::FactRevealed { t_ms, .. }
+            | Event::CheckResult { t_ms, .. }
             | Event::Hint { t_ms, .. }
             | Event::Feedback { t_ms, .. }
             | Event::CallerGone { t_ms, .. }

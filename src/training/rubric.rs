@@ -47,6 +47,8 @@ pub enum Expect {
     Advised(String),
     /// Recorded this fact in the incident log (or cited it in a THRIVE assessment).
     Recorded(String),
+    /// Ran this check on force systems.
+    Checked(String),
     /// Assessed a THRIVE element at this judgement, citing these facts. The latest assessment
     /// in the window counts; a higher judgement earns half, a lower one nothing.
     Assessed {

@@ -42,6 +42,9 @@ pub struct Scenario {
     pub questions: Vec<Question>,
     /// Safety and other advice the trainee can give the caller.
     pub advice: Vec<Advice>,
+    /// Optional: checks the trainee can run without the caller (force systems, handset location).
+    #[serde(default)]
+    pub checks: Vec<Check>,
     /// The caller: what they say, when, and how it depends on the trainee.
     pub script: Script,
     /// The expected decisions the call is marked against.
@@ -140,6 +143,22 @@ pub struct Advice {
     pub engagement: i32,
 }
 
+/// A check the trainee can run on force systems or with another service, with or without the
+/// caller on the line: handset location, incidents at the address, the caller's contact history,
+/// warning markers, court orders.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Check {
+    pub id: String,
+    /// The check as the trainee runs it.
+    pub text: String,
+    /// What the check returns.
+    pub result: String,
+    /// Facts the result reveals.
+    #[serde(default)]
+    pub reveals: Vec<String>,
+}
+
 fn yes() -> bool {
     true
 }
@@ -165,5 +184,9 @@ impl Scenario {
 
     pub fn advice(&self, id: &str) -> Option<&Advice> {
         self.advice.iter().find(|a| a.id == id)
+    }
+
+    pub fn check(&self, id: &str) -> Option<&Check> {
+        self.checks.iter().find(|c| c.id == id)
     }
 }

@@ -202,6 +202,12 @@ impl Session {
             out.extend(sc.questions.iter().map(|q| Action::Ask(q.id.clone())));
             out.extend(sc.advice.iter().map(|a| Action::Advise(a.id.clone())));
         }
+        for c in &sc.checks {
+            let action = Action::Check(c.id.clone());
+            if !self.record.steps.iter().any(|s| s.action == action) {
+                out.push(action);
+            }
+        }
         for (f, _) in &self.record.revealed {
             if !self
                 .record
@@ -392,6 +398,27 @@ impl Session {
                     }
                 }
                 self.change_engagement(t_ms, a.engagement);
+            }
+            Action::Check(id) => {
+                let c = sc.check(id).ok_or_else(|| SessionError::Unknown {
+                    kind: "check",
+                    id: id.clone(),
+                })?;
+                if self.record.steps.iter().any(|s| &s.action == action) {
+                    return Err(SessionError::NotAllowed(format!(
+                        "check '{id}' already run"
+                    )));
+                }
+                self.record.steps.push(Step {
+                    t_ms,
+                    action: action.clone(),
+                });
+                self.push(Event::CheckResult {
+                    t_ms,
+                    check: id.clone(),
+                    text: c.result.clone(),
+                });
+                self.reveal(&c.reveals, t_ms);
             }
             Action::Record(f) => {
                 self.known(f)?;
