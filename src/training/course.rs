@@ -41,12 +41,13 @@ impl Course {
 
     /// Scenario ids the plan names that are not in `known`.
     pub fn unknown_scenarios<'a>(&'a self, known: &[String]) -> Vec<&'a str> {
-        self.days
-            .iter()
-            .flat_map(|d| &d.sessions)
-            .filter(|p| !known.contains(&p.scenario))
-            .map(|p| p.scenario.as_str())
-            .collect()
+        let mut out: Vec<&str> = Vec::new();
+        for p in self.days.iter().flat_map(|d| &d.sessions) {
+            if !known.contains(&p.scenario) && !out.contains(&p.scenario.as_str()) {
+                out.push(&p.scenario);
+            }
+        }
+        out
     }
 }
 

@@ -159,7 +159,11 @@ pub fn read(path: &Path) -> Result<(Vec<Row>, usize), ResultsError> {
         path: path.to_path_buf(),
         source,
     };
-    let text = std::fs::read_to_string(path).map_err(io)?;
+    let bytes = std::fs::read(path).map_err(io)?;
+    let text = String::from_utf8(bytes).map_err(|_| ResultsError::NotOurs {
+        path: path.to_path_buf(),
+        detail: "it is not UTF-8 text".into(),
+    })?;
     let first = text.lines().next().unwrap_or("");
     if first.trim_end_matches('\r') != header() {
         return Err(ResultsError::NotOurs {
