@@ -39,7 +39,7 @@ fn action(sc: &Scenario, n: usize, k: usize) -> Action {
         8 => Action::Notify(Partner::ALL[k % 8]),
         9 => Action::Check(pick(sc.checks.iter().map(|c| c.id.clone()).collect())),
         _ => {
-            if k % 7 == 0 {
+            if k.is_multiple_of(7) {
                 Action::Close
             } else {
                 Action::Ask("no-such-question".into())
