@@ -53,6 +53,17 @@ pub fn run(args: Args) -> CliResult {
     };
     table("Trainees", &c.trainees);
     table("Scenarios", &c.scenarios);
+    println!(
+        "\n== Trainee by scenario ==\n{:<28} {:<24} {:>8} {:>6} {:>6}  passed",
+        "", "", "attempts", "best", "latest"
+    );
+    for x in &c.grid {
+        let passed = if x.passed { "yes" } else { "not yet" };
+        println!(
+            "{:<28} {:<24} {:>8} {:>6} {:>6}  {passed}",
+            x.trainee, x.scenario, x.attempts, x.best_pct, x.latest_pct
+        );
+    }
     println!("\n== Rubric items most often missed ==");
     for m in c.missed.iter().take(args.top) {
         let crit = if m.critical_times > 0 {

@@ -15,7 +15,7 @@ pub struct Args {
     #[arg(long)]
     trainee: String,
     /// The results CSV.
-    #[arg(long)]
+    #[arg(long, default_value = "training-results.csv")]
     results: PathBuf,
     /// The course plan.
     #[arg(long, default_value = "scenarios/training/course.ron")]

@@ -20,6 +20,18 @@ impl Tally {
     }
 }
 
+/// One trainee on one scenario.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub trainee: String,
+    pub scenario: String,
+    pub attempts: u32,
+    pub best_pct: u32,
+    pub latest_pct: u32,
+    /// Passed at least once.
+    pub passed: bool,
+}
+
 /// A rubric item and how often it was missed (or partly met).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Missed {
@@ -35,6 +47,8 @@ pub struct Missed {
 pub struct Cohort {
     pub trainees: Vec<Tally>,
     pub scenarios: Vec<Tally>,
+    /// Each trainee on each scenario they have played, by trainee then scenario.
+    pub grid: Vec<Cell>,
     /// Most missed first.
     pub missed: Vec<Missed>,
 }
@@ -91,9 +105,28 @@ pub fn summarise(rows: &[Row]) -> Cohort {
             .then(a.scenario.cmp(&b.scenario))
             .then(a.item.cmp(&b.item))
     });
+    let mut cells: BTreeMap<(&str, &str), Cell> = BTreeMap::new();
+    for r in rows {
+        let c = cells
+            .entry((r.trainee.as_str(), r.scenario_id.as_str()))
+            .or_insert_with(|| Cell {
+                trainee: r.trainee.clone(),
+                scenario: r.scenario_id.clone(),
+                attempts: 0,
+                best_pct: 0,
+                latest_pct: 0,
+                passed: false,
+            });
+        c.attempts += 1;
+        c.best_pct = c.best_pct.max(r.score_pct);
+        c.latest_pct = r.score_pct;
+        c.passed |= r.passed;
+    }
+    let grid = cells.into_values().collect();
     Cohort {
         trainees,
         scenarios,
+        grid,
         missed,
     }
 }

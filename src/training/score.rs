@@ -94,8 +94,9 @@ pub fn outcome(sc: &Scenario, mode: Mode, trainee: &str, rec: &CallRecord) -> Ou
     let earned: f64 = applicable()
         .map(|(i, r)| f64::from(i.weight) * r.credit)
         .sum();
+    // Rounded down, so 100 means every applicable item was met in full.
     let score = if total > 0.0 {
-        (100.0 * earned / total).round() as u32
+        (100.0 * earned / total + 1e-9).floor() as u32
     } else {
         0
     };

@@ -120,6 +120,10 @@ impl Session {
     pub fn engagement(&self) -> i32 {
         self.engagement
     }
+    /// How distressed the caller sounds now (0 calm … 5 extreme), from their current line.
+    pub fn distress(&self) -> u8 {
+        self.scenario.script.lines[self.line].distress
+    }
     pub fn is_closed(&self) -> bool {
         self.record.closed.is_some()
     }
