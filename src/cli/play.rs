@@ -123,6 +123,9 @@ fn show(e: &Event) -> String {
 
 fn menu(session: &Session, cat: &[(Choice, String)]) {
     let offered = session.available_actions();
+    if session.mode() == Mode::Practice && session.caller_on_line() {
+        println!("Caller engagement: {}/100", session.engagement());
+    }
     println!("Choices:");
     for (i, (choice, label)) in cat.iter().enumerate() {
         let on = match choice {

@@ -60,7 +60,7 @@ pub enum Event {
     },
     /// The caller is no longer on the line.
     CallerGone { t_ms: u64, ending: Ending },
-    /// The call is over; call [`Session::finish`] for the outcome.
+    /// The call is over; call [`crate::training::Session::finish`] for the outcome.
     CallClosed { t_ms: u64, by: ClosedBy },
 }
 
