@@ -424,3 +424,37 @@ fn library_listing_coverage_and_course() {
     assert_eq!(o.status.code(), Some(2));
     assert!(err(&o).contains("course.ron:1:"), "{}", err(&o));
 }
+
+#[test]
+fn check_logs_replays_the_worked_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("logs")).unwrap();
+    let sc = dir.path().join("da-whisper-999.ron");
+    std::fs::copy(root().join(SCENARIO), &sc).unwrap();
+    std::fs::copy(
+        root().join(FLAWED),
+        dir.path().join("logs/da-whisper-999.flawed.ron"),
+    )
+    .unwrap();
+    let model = std::fs::read_to_string(root().join(MODEL)).unwrap();
+    write(&dir.path().join("logs"), "da-whisper-999.model.ron", &model);
+    let o = run(&["check", "--logs", s(&sc)]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert!(out(&o).contains("worked answers replayed"));
+    // A model answer that forgets the safety advice no longer scores 100.
+    let weaker = model.replacen(
+        "        (t_ms: 11000, action: Advise(\"adv-stay-on-line\")),\n",
+        "",
+        1,
+    );
+    assert_ne!(weaker, model);
+    write(
+        &dir.path().join("logs"),
+        "da-whisper-999.model.ron",
+        &weaker,
+    );
+    let o = run(&["check", "--logs", s(&sc)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("the model answer scores"), "{}", err(&o));
+    assert!(err(&o).contains("stay-on-line"), "{}", err(&o));
+}

@@ -6,12 +6,12 @@ use super::{CliError, CliResult};
 use controlroom::training::ForceProfile;
 use controlroom::training::course::Course;
 use controlroom::training::guidance::Guidance;
-use controlroom::training::{check, library, sweep};
+use controlroom::training::{answers, check, library, sweep};
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  controlroom check\n  controlroom check scenarios/training/da-whisper-999.ron"
+    after_help = "Examples:\n  controlroom check\n  controlroom check --logs scenarios/training/da-whisper-999.ron"
 )]
 pub struct Args {
     /// Scenario files (default: every scenario in scenarios/training).
@@ -19,6 +19,10 @@ pub struct Args {
     /// The guidance checklist that rubric items cite (default: guidance.ron beside each file).
     #[arg(long)]
     guidance: Option<PathBuf>,
+    /// Also replay each scenario's worked answers (logs/<id>.model.ron must score 100 and pass;
+    /// logs/<id>.flawed*.ron must fail and, together, trigger every critical item).
+    #[arg(long)]
+    logs: bool,
 }
 
 pub fn run(args: Args) -> CliResult {
@@ -63,10 +67,27 @@ pub fn run(args: Args) -> CliResult {
         } else {
             0
         };
+        if args.logs && problems.is_empty() {
+            let dir = match path.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d,
+                _ => Path::new("."),
+            };
+            problems.extend(answers::check_answers(dir, &sc).into_iter().map(|m| {
+                controlroom::training::check::Problem {
+                    field: "logs".into(),
+                    message: m,
+                }
+            }));
+        }
         ids.push(sc.id.clone());
         if problems.is_empty() {
+            let answers = if args.logs {
+                "; worked answers replayed"
+            } else {
+                ""
+            };
             println!(
-                "ok {} ({}: {} paths swept, each ends scored)",
+                "ok {} ({}: {} paths swept, each ends scored{answers})",
                 path.display(),
                 sc.id,
                 walks / 2

@@ -12,6 +12,7 @@
 //! NDM) and the [`force`] profile.
 
 pub mod action;
+pub mod answers;
 pub mod check;
 pub mod cohort;
 pub mod course;
