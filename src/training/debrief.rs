@@ -153,7 +153,18 @@ pub fn render(
     }
     let _ = writeln!(s, "\n== Debrief, through the National Decision Model ==");
     for stage in &o.debrief.stages {
-        let _ = writeln!(s, "\n-- {} --", stage.ndm.label());
+        let met = stage
+            .points
+            .iter()
+            .filter(|p| p.status == Status::Met)
+            .count();
+        let counted = stage
+            .points
+            .iter()
+            .filter(|p| p.status != Status::NotApplicable)
+            .count();
+        let _ = writeln!(s, "\n-- {} ({met} of {counted} met) --", stage.ndm.label());
+        let _ = writeln!(s, "   {}", stage.ndm.question());
         for p in &stage.points {
             let mark = match p.status {
                 Status::Met => "[met]",

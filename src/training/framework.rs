@@ -98,6 +98,26 @@ impl Ndm {
         Ndm::ActReview,
     ];
 
+    /// The question a debrief asks at this stage.
+    pub fn question(self) -> &'static str {
+        match self {
+            Ndm::Ethics => {
+                "Was it right: respectful, fair, and in the caller's and the public's interest?"
+            }
+            Ndm::GatherInformation => {
+                "What did you know, what did you need to know, and how did you find it out?"
+            }
+            Ndm::AssessThreatRisk => "What was the threat and the risk, to whom, and how soon?",
+            Ndm::PowersPolicy => {
+                "Who should respond, under what powers and policy (Right Care, Right Person)?"
+            }
+            Ndm::IdentifyOptions => "What could be done to keep people safe until help arrived?",
+            Ndm::ActReview => {
+                "What did you do and tell the caller, and what would you do differently?"
+            }
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Ndm::Ethics => "Code of Ethics",

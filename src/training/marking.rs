@@ -140,7 +140,7 @@ pub fn evaluate(
                     Some(d) if strict && first_time(other, window(end_ms), rec).is_some() => {
                         format!("too late (target {}): {}", secs(d), describe(other, sc))
                     }
-                    _ => format!("not done: {}", describe(other, sc)),
+                    _ => format!("expected, not done — {}", describe(other, sc)),
                 }
             }
         },
