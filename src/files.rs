@@ -28,9 +28,10 @@ pub enum AppendError {
 }
 
 /// Append one line (ending in `\n`) to a file whose first line must be `header` (without `\n`).
-/// A missing or empty file is created with the header. The line is written with a single
-/// `write_all` to a file opened for appending, then fsynced; the file is never truncated, so a
-/// crash mid-write can at worst leave a torn last line, which the next append steps past.
+/// A missing file is created whole (header and line, atomically); an empty one gets the header.
+/// The line is written with a single `write_all` to a file opened for appending, then fsynced;
+/// the file is never truncated, so a crash mid-write can at worst leave a torn last line, which
+/// the next append steps past.
 pub fn append_line(path: &Path, header: &str, line: &str) -> Result<(), AppendError> {
     use std::fs::OpenOptions;
     use std::io::{Read, Seek, SeekFrom};
@@ -77,22 +78,27 @@ pub fn append_line(path: &Path, header: &str, line: &str) -> Result<(), AppendEr
             Ok(())
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            let mut file = match OpenOptions::new().write(true).create_new(true).open(path) {
-                Ok(f) => f,
-                // Someone created it in between: append to theirs, checking its header.
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    return append_line(path, header, line);
-                }
-                Err(e) => return Err(e.into()),
+            // Create it whole: header and first row in a temp file, linked into place only if
+            // nobody else created the file meanwhile (else append to theirs, checking its header).
+            let dir = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
             };
-            file.write_all(format!("{header}\n{line}").as_bytes())?;
-            file.sync_all()?;
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-                && let Ok(d) = std::fs::File::open(dir)
-            {
-                let _ = d.sync_all();
+            let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+            tmp.write_all(format!("{header}\n{line}").as_bytes())?;
+            tmp.as_file().sync_all()?;
+            match tmp.persist_noclobber(path) {
+                Ok(_) => {
+                    if let Ok(d) = std::fs::File::open(dir) {
+                        let _ = d.sync_all();
+                    }
+                    Ok(())
+                }
+                Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+                    append_line(path, header, line)
+                }
+                Err(e) => Err(e.error.into()),
             }
-            Ok(())
         }
         Err(e) => Err(e.into()),
     }

@@ -102,11 +102,29 @@ fn every_scenario_checks_sweeps_and_scores_its_logs() {
 fn the_library_is_complete_and_the_course_plan_matches_it() {
     use controlroom::training::course::Course;
     use controlroom::training::scenario::Channel;
-    let scenarios: Vec<_> = library::load_dir(&dir()).unwrap().into_iter().map(|(_, s)| s).collect();
-    assert!(scenarios.len() >= 10, "at least ten scenarios: {}", scenarios.len());
-    assert!(scenarios.iter().filter(|s| s.harrowing).count() >= 3, "at least three harrowing");
-    for ch in [Channel::Emergency999, Channel::NonEmergency101, Channel::Digital] {
-        assert!(scenarios.iter().any(|s| s.channel == ch), "no {ch:?} scenario");
+    let scenarios: Vec<_> = library::load_dir(&dir())
+        .unwrap()
+        .into_iter()
+        .map(|(_, s)| s)
+        .collect();
+    assert!(
+        scenarios.len() >= 10,
+        "at least ten scenarios: {}",
+        scenarios.len()
+    );
+    assert!(
+        scenarios.iter().filter(|s| s.harrowing).count() >= 3,
+        "at least three harrowing"
+    );
+    for ch in [
+        Channel::Emergency999,
+        Channel::NonEmergency101,
+        Channel::Digital,
+    ] {
+        assert!(
+            scenarios.iter().any(|s| s.channel == ch),
+            "no {ch:?} scenario"
+        );
     }
     let ids: Vec<String> = scenarios.iter().map(|s| s.id.clone()).collect();
     let course = Course::load(&dir().join("course.ron")).unwrap();
