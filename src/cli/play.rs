@@ -205,6 +205,12 @@ pub fn run(args: Args) -> CliResult {
         mode.label()
     );
     println!("This scenario is fictional: no real call, person or place.");
+    if mode == Mode::Practice {
+        println!("Objectives:");
+        for o in &sc.objectives {
+            println!("  - {o}");
+        }
+    }
     let input = stdin_lines();
     if sc.harrowing || !sc.content_warnings.is_empty() {
         println!(
