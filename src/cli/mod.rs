@@ -2,8 +2,15 @@
 //!
 //! Exit codes: 0 ok, 1 the run failed, 2 bad input (a file, a field or an argument is wrong).
 
+mod check;
+mod cohort;
+mod course;
+mod coverage;
 mod erlang;
 mod merge;
+mod play;
+mod scenarios;
+mod score;
 mod simulate;
 mod staff;
 mod sweep;
@@ -60,6 +67,20 @@ enum Command {
     Merge(merge::Args),
     /// Find the fewest handlers on duty per interval of the week that meet the targets.
     Staff(staff::Args),
+    /// Validate training scenarios and sweep every branch of their scripts.
+    Check(check::Args),
+    /// List the training scenario library: channel, difficulty, warnings, duration.
+    Scenarios(scenarios::Args),
+    /// Replay a recorded action log against a scenario and print the score and debrief.
+    Score(score::Args),
+    /// Play a scenario in the terminal (numbered choices on standard input).
+    Play(play::Args),
+    /// Map the scenario library against the guidance checklist: what is covered, what is not.
+    Coverage(coverage::Args),
+    /// Summarise a cohort's results: per trainee, per scenario, most-missed rubric items.
+    Cohort(cohort::Args),
+    /// Show a trainee's progress through the four-day course plan.
+    Course(course::Args),
 }
 
 pub fn run() -> ExitCode {
@@ -70,6 +91,13 @@ pub fn run() -> ExitCode {
         Command::Sweep(args) => sweep::run(args),
         Command::Merge(args) => merge::run(args),
         Command::Staff(args) => staff::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Scenarios(args) => scenarios::run(args),
+        Command::Score(args) => score::run(args),
+        Command::Play(args) => play::run(args),
+        Command::Coverage(args) => coverage::run(args),
+        Command::Cohort(args) => cohort::run(args),
+        Command::Course(args) => course::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

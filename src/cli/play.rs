@@ -1,0 +1,390 @@
+//! `controlroom play SCENARIO`: play a scenario in the terminal with numbered choices, for a
+//! trainee without a graphics card. It reads standard input, so it can be scripted as well as
+//! played: with `--step-ms N` every choice takes N ms of call time (deterministic); without it the
+//! call runs in real time and the caller keeps talking while the trainee decides.
+//!
+//! Input: a choice number; `w N` to let N seconds pass (scripted play); `?` to show the choices
+//! again; `q` to stop the scenario. End of input lets the call run on to its time limit.
+
+use super::{CliError, CliResult};
+use controlroom::training::response::{Grade, Partner, Responder};
+use controlroom::training::thrive::{Judgement, Thrive};
+use controlroom::training::{
+    Action, Event, ForceProfile, Mode, Scenario, Session, debrief, library, results,
+};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ModeArg {
+    Practice,
+    Assessment,
+}
+
+#[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  controlroom play da-whisper-999 --trainee \"PC 4127 Khan\"\n  printf 'y\\n1\\n16\\n' | controlroom play da-whisper-999 --step-ms 3000 --mode assessment"
+)]
+pub struct Args {
+    /// A scenario file, or a scenario id in scenarios/training.
+    scenario: String,
+    /// Who is playing (a name or staff number); recorded in the log and the results.
+    #[arg(long, default_value = "trainee")]
+    trainee: String,
+    #[arg(long, value_enum, default_value = "practice")]
+    mode: ModeArg,
+    /// Each choice takes this many ms of call time (scripted, deterministic play).
+    #[arg(long)]
+    step_ms: Option<u64>,
+    /// Save the session log here (default: sessions/<trainee>.<scenario>.<time>.log.ron).
+    #[arg(long)]
+    record: Option<PathBuf>,
+    /// Append the result to this CSV (default in assessment mode: training-results.csv).
+    #[arg(long)]
+    results: Option<PathBuf>,
+    /// Force profile for grade names and support (default: scenarios/training/force.ron).
+    #[arg(long)]
+    force: Option<PathBuf>,
+}
+
+/// A fixed, numbered catalogue of choices for a scenario, so scripted input stays valid.
+enum Choice {
+    Act(Action),
+    Assess(Thrive),
+}
+
+fn catalogue(sc: &Scenario, force: &ForceProfile) -> Vec<(Choice, String)> {
+    let mut acts: Vec<Action> = Vec::new();
+    acts.extend(sc.questions.iter().map(|q| Action::Ask(q.id.clone())));
+    acts.extend(sc.advice.iter().map(|a| Action::Advise(a.id.clone())));
+    acts.extend(sc.facts.iter().map(|f| Action::Record(f.id.clone())));
+    acts.extend(sc.checks.iter().map(|c| Action::Check(c.id.clone())));
+    let mut c: Vec<(Choice, String)> = acts
+        .into_iter()
+        .map(|a| {
+            let l = a.label(sc, force);
+            (Choice::Act(a), l)
+        })
+        .collect();
+    for t in Thrive::ALL {
+        c.push((Choice::Assess(t), format!("THRIVE: assess {}", t.label())));
+    }
+    let mut rest: Vec<Action> = Grade::ALL.iter().map(|&g| Action::Grade(g)).collect();
+    rest.extend(Responder::ALL.iter().map(|&r| Action::Rcrp(r)));
+    rest.extend(Partner::ALL.iter().map(|&p| Action::Notify(p)));
+    rest.push(Action::Close);
+    rest.push(Action::Stop);
+    for a in rest {
+        let l = a.label(sc, force);
+        c.push((Choice::Act(a), l));
+    }
+    c
+}
+
+fn stamp(ms: u64) -> String {
+    format!("[{:02}:{:02}]", ms / 60000, (ms / 1000) % 60)
+}
+
+fn show(e: &Event) -> String {
+    match e {
+        Event::CallerSays {
+            t_ms,
+            text,
+            distress,
+            ..
+        } => {
+            format!(
+                "{} CALLER {}: {text}",
+                stamp(*t_ms),
+                "!".repeat(usize::from(*distress))
+            )
+        }
+        Event::FactRevealed { t_ms, text, .. } => format!("{}     (new fact) {text}", stamp(*t_ms)),
+        Event::CheckResult { t_ms, text, .. } => format!("{}     (check) {text}", stamp(*t_ms)),
+        Event::Hint { t_ms, text } => format!("{}     hint: {text}", stamp(*t_ms)),
+        Event::Feedback {
+            t_ms, good, text, ..
+        } => {
+            format!(
+                "{}     {} {text}",
+                stamp(*t_ms),
+                if *good { "✓" } else { "✗" }
+            )
+        }
+        Event::CallerGone { t_ms, ending } => {
+            format!("{} --- {} ---", stamp(*t_ms), ending.label())
+        }
+        Event::CallClosed { t_ms, by } => {
+            format!("{} --- call over ({}) ---", stamp(*t_ms), by.label())
+        }
+    }
+}
+
+fn menu(session: &Session, cat: &[(Choice, String)]) {
+    let offered = session.available_actions();
+    if session.mode() == Mode::Practice && session.caller_on_line() {
+        println!("Caller engagement: {}/100", session.engagement());
+    }
+    println!("Choices:");
+    for (i, (choice, label)) in cat.iter().enumerate() {
+        let on = match choice {
+            Choice::Act(a) => offered.contains(a),
+            Choice::Assess(_) => !session.is_closed(),
+        };
+        if on {
+            println!("  {:>2}. {label}", i + 1);
+        }
+    }
+    println!("  (number; w N = let N seconds pass; ? = choices; q = stop)");
+}
+
+fn stdin_lines() -> Receiver<String> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::stdin().lines() {
+            let Ok(line) = line else { break };
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+/// Call time: real (from call answer) or stepped (each choice takes `step` ms).
+struct Clock {
+    started: Instant,
+    step: Option<u64>,
+}
+
+impl Clock {
+    fn next(&self, session: &Session) -> u64 {
+        match self.step {
+            Some(s) => session.now_ms().saturating_add(s),
+            None => (self.started.elapsed().as_millis() as u64).max(session.now_ms()),
+        }
+    }
+}
+
+pub fn run(args: Args) -> CliResult {
+    let dir = Path::new(library::DEFAULT_DIR);
+    let path = library::resolve(&args.scenario, dir);
+    let guidance = super::score::load_guidance(&path)?;
+    let sc = library::load_checked(&path, guidance.as_ref()).map_err(CliError::input)?;
+    let force = super::score::load_force(args.force.as_deref())?;
+    let mode = match args.mode {
+        ModeArg::Practice => Mode::Practice,
+        ModeArg::Assessment => Mode::Assessment,
+    };
+    let record = args
+        .record
+        .clone()
+        .unwrap_or_else(|| default_record(&args.trainee, &sc.id));
+    if record.exists() {
+        return Err(CliError::input(format!(
+            "{}: already exists; not overwriting",
+            record.display()
+        )));
+    }
+    let results_path = args
+        .results
+        .clone()
+        .or_else(|| (mode == Mode::Assessment).then(|| PathBuf::from("training-results.csv")));
+    if let Some(r) = &results_path
+        && r.exists()
+    {
+        results::read(r).map_err(super::score::results_error)?;
+    }
+
+    println!(
+        "{} — {} call, {} — {} mode",
+        sc.title,
+        sc.channel.label(),
+        sc.difficulty.label(),
+        mode.label()
+    );
+    println!("This scenario is fictional: no real call, person or place.");
+    if mode == Mode::Practice {
+        println!("Objectives:");
+        for o in &sc.objectives {
+            println!("  - {o}");
+        }
+    }
+    let input = stdin_lines();
+    if sc.harrowing || !sc.content_warnings.is_empty() {
+        println!(
+            "Content warning — this call contains: {}.",
+            sc.content_warnings.join("; ")
+        );
+        println!(
+            "You can stop at any time with q. Start the call? (y = start, anything else = not now)"
+        );
+        match input.recv() {
+            Ok(l) if l.trim().eq_ignore_ascii_case("y") => {}
+            _ => {
+                println!("Not started. Nothing recorded.");
+                return Ok(());
+            }
+        }
+    }
+    let cat = catalogue(&sc, &force);
+    let mut session = Session::new(&sc, mode, &args.trainee).map_err(CliError::input)?;
+    let clock = Clock {
+        started: Instant::now(),
+        step: args.step_ms,
+    };
+    println!("{} --- call answered ---", stamp(0));
+    print_events(&session.advance(0));
+    menu(&session, &cat);
+    while !session.is_closed() {
+        let line = match args.step_ms {
+            Some(_) => match input.recv() {
+                Ok(l) => l,
+                Err(_) => break,
+            },
+            None => match input.recv_timeout(Duration::from_millis(200)) {
+                Ok(l) => l,
+                Err(RecvTimeoutError::Timeout) => {
+                    print_events(&session.advance(clock.next(&session)));
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => break,
+            },
+        };
+        let line = line.trim();
+        if line == "?" {
+            menu(&session, &cat);
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix('w') {
+            let secs: u64 = rest.trim().parse().unwrap_or(5);
+            if args.step_ms.is_some() {
+                let t = session.now_ms().saturating_add(secs * 1000);
+                print_events(&session.advance(t));
+            } else {
+                print_events(&session.advance(clock.next(&session)));
+            }
+            continue;
+        }
+        let choice = if line == "q" {
+            Some(Choice::Act(Action::Stop))
+        } else {
+            match line
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|i| cat.get(i))
+            {
+                Some((Choice::Act(a), _)) => Some(Choice::Act(a.clone())),
+                Some((Choice::Assess(t), _)) => Some(Choice::Assess(*t)),
+                None => None,
+            }
+        };
+        let action = match choice {
+            None => {
+                println!("  not a choice: '{line}' (? lists them)");
+                continue;
+            }
+            Some(Choice::Act(a)) => a,
+            Some(Choice::Assess(element)) => match assess(&session, element, &input) {
+                Some(a) => a,
+                None => continue,
+            },
+        };
+        let t = clock.next(&session).min(sc.time_limit_ms);
+        let label = action.label(&sc, &force);
+        match session.act(t, action) {
+            Ok(ev) => {
+                println!("{} YOU: {label}", stamp(t));
+                print_events(&ev);
+            }
+            Err(e) => println!("  not possible: {e}"),
+        }
+    }
+    let outcome = session.finish();
+    let log = outcome.log.to_ron().map_err(CliError::failed)?;
+    if let Some(parent) = record.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| CliError::failed(format!("{}: {e}", parent.display())))?;
+    }
+    controlroom::files::write_atomic(&record, log.as_bytes())
+        .map_err(|e| CliError::failed(format!("{}: {e}", record.display())))?;
+    if let Some(r) = &results_path {
+        results::append(r, &outcome, &results::now_utc()).map_err(super::score::results_error)?;
+    }
+    println!();
+    print!(
+        "{}",
+        debrief::render(&outcome, &sc, &force, guidance.as_ref())
+    );
+    println!("\nSession log: {}", record.display());
+    if let Some(r) = &results_path {
+        println!("Result appended to {}", r.display());
+    }
+    Ok(())
+}
+
+fn print_events(events: &[Event]) {
+    for e in events {
+        println!("{}", show(e));
+    }
+}
+
+/// Ask for a THRIVE judgement and the facts it rests on.
+fn assess(session: &Session, element: Thrive, input: &Receiver<String>) -> Option<Action> {
+    println!("  {}: judgement? 1 low, 2 medium, 3 high", element.label());
+    let judgement = match input.recv().ok()?.trim() {
+        "1" => Judgement::Low,
+        "2" => Judgement::Medium,
+        "3" => Judgement::High,
+        other => {
+            println!("  not a judgement: '{other}'");
+            return None;
+        }
+    };
+    let facts = session.known_facts();
+    println!("  facts it rests on (numbers separated by spaces; Enter for none):");
+    for (i, f) in facts.iter().enumerate() {
+        println!("    {:>2}. {}", i + 1, f.text);
+    }
+    let mut chosen = Vec::new();
+    for word in input.recv().ok()?.split_whitespace() {
+        match word
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|i| facts.get(i))
+        {
+            Some(f) if !chosen.contains(&f.id) => chosen.push(f.id.clone()),
+            Some(_) => {}
+            None => {
+                println!("  not a fact number: '{word}'");
+                return None;
+            }
+        }
+    }
+    Some(Action::Assess {
+        element,
+        judgement,
+        facts: chosen,
+    })
+}
+
+fn default_record(trainee: &str, id: &str) -> PathBuf {
+    let who: String = trainee
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let when: String = results::now_utc()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    PathBuf::from("sessions").join(format!("{who}.{id}.{when}.log.ron"))
+}

@@ -1,0 +1,50 @@
+//! `controlroom scenarios`: list the scenario library with channel, difficulty, content warnings
+//! and duration.
+
+use super::{CliError, CliResult};
+use controlroom::training::library;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+#[command(after_help = "Example:\n  controlroom scenarios")]
+pub struct Args {
+    /// The library folder.
+    #[arg(long, default_value = library::DEFAULT_DIR)]
+    dir: PathBuf,
+}
+
+pub fn run(args: Args) -> CliResult {
+    let scenarios = library::load_dir(&args.dir).map_err(CliError::input)?;
+    if scenarios.is_empty() {
+        return Err(CliError::input(format!(
+            "{}: no scenarios found",
+            args.dir.display()
+        )));
+    }
+    println!(
+        "{:<24} {:<8} {:<9} {:>8}  title / content warnings",
+        "id", "channel", "level", "duration"
+    );
+    for (_, sc) in &scenarios {
+        let secs = sc.time_limit_ms / 1000;
+        println!(
+            "{:<24} {:<8} {:<9} {:>4}m{:02}s  {}",
+            sc.id,
+            sc.channel.label(),
+            sc.difficulty.label(),
+            secs / 60,
+            secs % 60,
+            sc.title
+        );
+        if sc.harrowing || !sc.content_warnings.is_empty() {
+            let tag = if sc.harrowing { "HARROWING — " } else { "" };
+            println!(
+                "{:<53}{tag}contains: {}",
+                "",
+                sc.content_warnings.join("; ")
+            );
+        }
+    }
+    println!("{} scenarios, all fictional", scenarios.len());
+    Ok(())
+}

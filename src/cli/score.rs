@@ -1,0 +1,75 @@
+//! `controlroom score SCENARIO --actions FILE`: replay a recorded action log headless and print
+//! the score and the debrief; optionally append the result to a results CSV.
+
+use super::{CliError, CliResult};
+use controlroom::training::guidance::Guidance;
+use controlroom::training::{ActionLog, ForceProfile, debrief, library, replay, results};
+use std::path::{Path, PathBuf};
+
+#[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  controlroom score da-whisper-999 --actions scenarios/training/logs/da-whisper-999.model.ron\n  controlroom score da-whisper-999 --actions session.log.ron --results results.csv"
+)]
+pub struct Args {
+    /// A scenario file, or a scenario id in scenarios/training.
+    scenario: String,
+    /// The recorded action log to replay.
+    #[arg(long)]
+    actions: PathBuf,
+    /// Force profile for grade names and support (default: scenarios/training/force.ron if present).
+    #[arg(long)]
+    force: Option<PathBuf>,
+    /// Append the result to this results CSV (created with its header if missing).
+    #[arg(long)]
+    results: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> CliResult {
+    let dir = Path::new(library::DEFAULT_DIR);
+    let path = library::resolve(&args.scenario, dir);
+    let guidance = load_guidance(&path)?;
+    let sc = library::load_checked(&path, guidance.as_ref()).map_err(CliError::input)?;
+    let force = load_force(args.force.as_deref())?;
+    let log = ActionLog::load(&args.actions).map_err(CliError::input)?;
+    let outcome = replay::replay(&sc, &log)
+        .map_err(|e| CliError::input(format!("{}: {e}", args.actions.display())))?;
+    if let Some(csv) = &args.results {
+        results::append(csv, &outcome, &results::now_utc()).map_err(results_error)?;
+    }
+    print!(
+        "{}",
+        debrief::render(&outcome, &sc, &force, guidance.as_ref())
+    );
+    Ok(())
+}
+
+/// The guidance checklist beside a scenario, if any.
+pub(super) fn load_guidance(path: &Path) -> Result<Option<Guidance>, CliError> {
+    match library::guidance_near(path) {
+        Some(g) => Guidance::load(&g).map(Some).map_err(CliError::input),
+        None => Ok(None),
+    }
+}
+
+/// The force profile named, else the library's default, else a neutral one.
+pub(super) fn load_force(path: Option<&Path>) -> Result<ForceProfile, CliError> {
+    match path {
+        Some(p) => ForceProfile::load(p).map_err(CliError::input),
+        None => {
+            let default = Path::new(library::DEFAULT_DIR).join("force.ron");
+            if default.is_file() {
+                ForceProfile::load(&default).map_err(CliError::input)
+            } else {
+                Ok(ForceProfile::neutral())
+            }
+        }
+    }
+}
+
+/// A results file that is not ours is bad input; failing to write is a failed run.
+pub(super) fn results_error(e: results::ResultsError) -> CliError {
+    match e {
+        results::ResultsError::Io { .. } => CliError::failed(e),
+        _ => CliError::input(e),
+    }
+}

@@ -1,0 +1,32 @@
+//! Reading RON files users write: one parser configuration and errors that carry line and column.
+
+use super::error::LoadError;
+use serde::de::DeserializeOwned;
+use std::path::Path;
+
+/// Parse RON text. Optional fields may be written bare (`within_ms: 60000`) or as `Some(..)`.
+pub(crate) fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, LoadError> {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(text)
+        .map_err(|e| LoadError::Parse {
+            path: path.to_path_buf(),
+            line: e.span.start.line,
+            col: e.span.start.col,
+            message: e.code.to_string(),
+        })
+}
+
+/// Read and parse a RON file.
+pub(crate) fn load<T: DeserializeOwned>(path: &Path) -> Result<T, LoadError> {
+    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse(path, &text)
+}
+
+/// Render a value as pretty RON (for action logs the trainer writes).
+pub(crate) fn to_pretty<T: serde::Serialize>(value: &T) -> Result<String, ron::Error> {
+    ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::new().depth_limit(2))
+}

@@ -1,0 +1,195 @@
+//! Applying the trainee's actions: checking each is possible now, and what the caller says back
+//! (a branch to a new line, or the question's answer or the advice's reply), with its effect on
+//! the caller's engagement.
+
+use super::{Event, Mode, Session};
+use crate::training::action::{Action, Step};
+use crate::training::error::SessionError;
+use crate::training::record::ClosedBy;
+use crate::training::script::{Ending, Trigger};
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+impl Session {
+    fn need_caller(&self, what: &str) -> Result<(), SessionError> {
+        match self.record.caller_gone {
+            Some((since_ms, _)) => Err(SessionError::CallerGone {
+                since_ms,
+                what: what.into(),
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// The line a trigger leads to from the current line, if any.
+    fn branch_for(&self, trigger: &Trigger) -> Option<usize> {
+        let line = &self.scenario.script.lines[self.line];
+        let b = line.branches.iter().find(|b| &b.when == trigger)?;
+        self.scenario.script.index(&b.goto)
+    }
+
+    pub(super) fn apply(&mut self, t_ms: u64, action: &Action) -> Result<(), SessionError> {
+        let sc = Arc::clone(&self.scenario);
+        match action {
+            Action::Ask(id) => {
+                let q = sc.question(id).ok_or_else(|| SessionError::Unknown {
+                    kind: "question",
+                    id: id.clone(),
+                })?;
+                self.need_caller("ask a question")?;
+                self.record.steps.push(Step {
+                    t_ms,
+                    action: action.clone(),
+                });
+                match self.branch_for(&Trigger::Asked(id.clone())) {
+                    Some(next) => self.deliver(next, t_ms),
+                    None => {
+                        self.say(t_ms, &q.answer);
+                        self.reveal(&q.reveals, t_ms);
+                    }
+                }
+                self.change_engagement(t_ms, q.engagement);
+            }
+            Action::Advise(id) => {
+                let a = sc.advice(id).ok_or_else(|| SessionError::Unknown {
+                    kind: "advice",
+                    id: id.clone(),
+                })?;
+                self.need_caller("give advice")?;
+                self.record.steps.push(Step {
+                    t_ms,
+                    action: action.clone(),
+                });
+                match self.branch_for(&Trigger::Advised(id.clone())) {
+                    Some(next) => self.deliver(next, t_ms),
+                    None => {
+                        if let Some(reply) = &a.reply {
+                            self.say(t_ms, reply);
+                        }
+                        self.reveal(&a.reveals, t_ms);
+                    }
+                }
+                self.change_engagement(t_ms, a.engagement);
+            }
+            Action::Check(id) => {
+                let c = sc.check(id).ok_or_else(|| SessionError::Unknown {
+                    kind: "check",
+                    id: id.clone(),
+                })?;
+                if self.record.steps.iter().any(|s| &s.action == action) {
+                    return Err(SessionError::NotAllowed(format!(
+                        "check '{id}' already run"
+                    )));
+                }
+                self.record.steps.push(Step {
+                    t_ms,
+                    action: action.clone(),
+                });
+                self.push(Event::CheckResult {
+                    t_ms,
+                    check: id.clone(),
+                    text: c.result.clone(),
+                });
+                self.reveal(&c.reveals, t_ms);
+            }
+            Action::Record(f) => {
+                self.known(f)?;
+                if self.record.steps.iter().any(|s| &s.action == action) {
+                    return Err(SessionError::NotAllowed(format!(
+                        "fact '{f}' is already recorded"
+                    )));
+                }
+                self.record.steps.push(Step {
+                    t_ms,
+                    action: action.clone(),
+                });
+            }
+            Action::Assess { facts, .. } => {
+                let mut seen = BTreeSet::new();
+                for f in facts {
+                    self.known(f)?;
+                    if !seen.insert(f) {
+                        return Err(SessionError::NotAllowed(format!("fact '{f}' cited twice")));
+                    }
+                }
+                self.record.steps.push(Step {
+                    t_ms,
+                    action: action.clone(),
+                });
+            }
+            Action::Notify(p) => {
+                if self.record.steps.iter().any(|s| &s.action == action) {
+                    return Err(SessionError::NotAllowed(format!(
+                        "{} already told",
+                        p.label()
+                    )));
+                }
+                self.record.steps.push(Step {
+                    t_ms,
+                    action: action.clone(),
+                });
+            }
+            Action::Grade(_) | Action::Rcrp(_) => {
+                self.record.steps.push(Step {
+                    t_ms,
+                    action: action.clone(),
+                });
+            }
+            Action::Close => {
+                self.record.steps.push(Step {
+                    t_ms,
+                    action: action.clone(),
+                });
+                self.close(t_ms, ClosedBy::Trainee);
+            }
+            Action::Stop => {
+                self.record.steps.push(Step {
+                    t_ms,
+                    action: action.clone(),
+                });
+                self.close(t_ms, ClosedBy::Stopped);
+            }
+        }
+        if self.mode == Mode::Practice {
+            self.action_feedback(t_ms, action);
+        }
+        Ok(())
+    }
+
+    fn known(&self, fact: &str) -> Result<(), SessionError> {
+        if self.scenario.fact(fact).is_none() {
+            return Err(SessionError::Unknown {
+                kind: "fact",
+                id: fact.to_string(),
+            });
+        }
+        if !self.record.is_revealed(fact) {
+            return Err(SessionError::FactNotKnown(fact.to_string()));
+        }
+        Ok(())
+    }
+
+    fn say(&mut self, t_ms: u64, text: &str) {
+        let distress = self.scenario.script.lines[self.line].distress;
+        self.push(Event::CallerSays {
+            t_ms,
+            line: None,
+            text: text.to_string(),
+            distress,
+        });
+    }
+
+    fn change_engagement(&mut self, t_ms: u64, delta: i32) {
+        if delta == 0 || !self.caller_on_line() {
+            return;
+        }
+        self.engagement = (self.engagement + delta).clamp(0, 100);
+        if self.engagement < self.scenario.script.hangs_up_below {
+            let line = self.scenario.script.hang_up_line.as_ref();
+            if let Some(i) = line.and_then(|id| self.scenario.script.index(id)) {
+                self.deliver(i, t_ms);
+            }
+            self.caller_leaves(t_ms, Ending::HangsUp);
+        }
+    }
+}
