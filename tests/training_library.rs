@@ -95,10 +95,9 @@ fn every_scenario_checks_sweeps_and_scores_its_logs() {
     }
 }
 
-/// The library requirements. Ignored until the scenario writer's library lands: run with
-/// `cargo test --test training_library -- --ignored`, and remove the `ignore` once it passes.
+/// The library requirements: at least ten scenarios across 999, 101 and digital, easy to
+/// hard, at least three harrowing, the required situations, and a course plan that matches.
 #[test]
-#[ignore = "the scenario writer's library has not landed yet"]
 fn the_library_is_complete_and_the_course_plan_matches_it() {
     use controlroom::training::course::Course;
     use controlroom::training::scenario::Channel;
