@@ -192,15 +192,24 @@ impl Bins {
     #[inline]
     pub fn spread(&self, a: f64, b: f64, mut f: impl FnMut(usize, f64)) {
         let mut t = a.max(self.count_from);
-        while t < b {
-            let k = floor_pos(t / self.interval_s);
-            let mut edge = (k + 1.0) * self.interval_s;
-            if edge <= t {
-                edge = (k + 2.0) * self.interval_s;
+        if t >= b {
+            return;
+        }
+        // Find the first interval once, then step interval by interval (no division per step).
+        let mut next = floor_pos(t / self.interval_s) + 1.0;
+        if next * self.interval_s <= t {
+            next += 1.0;
+        }
+        let mut i = self.interval(t);
+        loop {
+            let end = (next * self.interval_s).min(b);
+            f(i, end - t);
+            if end >= b {
+                return;
             }
-            let end = edge.min(b);
-            f(self.interval(t), end - t);
             t = end;
+            next += 1.0;
+            i = if i + 1 == self.n { 0 } else { i + 1 };
         }
     }
 }
