@@ -7,5 +7,6 @@
 pub mod files;
 pub mod model;
 pub mod plan;
+pub mod ron_text;
 pub mod sim;
 pub mod training;

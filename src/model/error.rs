@@ -40,6 +40,18 @@ pub enum ModelError {
     },
 }
 
+impl ModelError {
+    /// A RON parse error in the file at `path`.
+    pub fn parse(path: &std::path::Path, e: crate::ron_text::RonError) -> Self {
+        ModelError::Parse {
+            path: path.to_path_buf(),
+            line: e.line,
+            col: e.col,
+            message: e.message,
+        }
+    }
+}
+
 struct ProblemList<'a>(&'a [Problem]);
 
 impl fmt::Display for ProblemList<'_> {

@@ -21,16 +21,7 @@ pub const DEFAULT_MODEL_NAME: &str = "<default model>";
 
 /// Parse model text; `path` names it in errors.
 pub fn parse(text: &str, path: &Path) -> Result<Model, ModelError> {
-    // `implicit_some` lets planners write `patience: Exponential(mean_s: 120)` for an optional
-    // field as well as `Some(...)`.
-    let options =
-        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-    options.from_str(text).map_err(|e| ModelError::Parse {
-        path: path.to_path_buf(),
-        line: e.span.start.line,
-        col: e.span.start.col,
-        message: e.code.to_string(),
-    })
+    crate::ron_text::parse(text).map_err(|e| ModelError::parse(path, e))
 }
 
 /// Read and parse a model file.

@@ -85,14 +85,7 @@ pub fn load_state(
         path: path.to_path_buf(),
         source,
     })?;
-    let options =
-        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-    let live: LiveState = options.from_str(&text).map_err(|e| ModelError::Parse {
-        path: path.to_path_buf(),
-        line: e.span.start.line,
-        col: e.span.start.col,
-        message: e.code.to_string(),
-    })?;
+    let live: LiveState = crate::ron_text::parse(&text).map_err(|e| ModelError::parse(path, e))?;
     let mut problems = vec![];
     let mut bad = |field: &str, message: String| {
         problems.push(Problem {

@@ -6,15 +6,12 @@ use std::path::Path;
 
 /// Parse RON text. Optional fields may be written bare (`within_ms: 60000`) or as `Some(..)`.
 pub(crate) fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, LoadError> {
-    ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .from_str(text)
-        .map_err(|e| LoadError::Parse {
-            path: path.to_path_buf(),
-            line: e.span.start.line,
-            col: e.span.start.col,
-            message: e.code.to_string(),
-        })
+    crate::ron_text::parse(text).map_err(|e| LoadError::Parse {
+        path: path.to_path_buf(),
+        line: e.line,
+        col: e.col,
+        message: e.message,
+    })
 }
 
 /// Read and parse a RON file.

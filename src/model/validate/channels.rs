@@ -60,11 +60,7 @@ impl Checker<'_> {
                 per_hour,
             } => {
                 let m = *interval_minutes;
-                if !matches!(m, 15 | 30 | 60) {
-                    self.bad(
-                        format!("{field}.interval_minutes"),
-                        format!("must be 15, 30 or 60 (got {m})"),
-                    );
+                if !self.interval_minutes(&format!("{field}.interval_minutes"), m) {
                     return (vec![0.0; 168], 3600.0);
                 }
                 if per_hour.len() != per_interval(m) {
@@ -116,11 +112,7 @@ impl Checker<'_> {
                 count_column,
             } => {
                 let m = *interval_minutes;
-                if !matches!(m, 15 | 30 | 60) {
-                    self.bad(
-                        format!("{field}.interval_minutes"),
-                        format!("must be 15, 30 or 60 (got {m})"),
-                    );
+                if !self.interval_minutes(&format!("{field}.interval_minutes"), m) {
                     return (vec![0.0; 168], 3600.0);
                 }
                 let p = tables::relative_to(self.path, path);

@@ -41,6 +41,15 @@ impl Checker<'_> {
         self.need((0.0..=1.0).contains(&v), field, "between 0 and 1", v);
     }
 
+    /// A profile interval must be 15, 30 or 60 minutes.
+    pub(super) fn interval_minutes(&mut self, field: &str, m: u32) -> bool {
+        let ok = matches!(m, 15 | 30 | 60);
+        if !ok {
+            self.bad(field.to_string(), format!("must be 15, 30 or 60 (got {m})"));
+        }
+        ok
+    }
+
     pub(super) fn time_of_day(&mut self, field: &str, s: &str) -> f64 {
         match NaiveTime::parse_from_str(s, "%H:%M") {
             Ok(t) => t.num_seconds_from_midnight() as f64,

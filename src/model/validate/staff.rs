@@ -77,11 +77,7 @@ impl Checker<'_> {
     /// Check an on-duty profile: counts per interval of the week.
     fn on_duty(&mut self, f: &str, o: &OnDuty) -> Option<(f64, Vec<u32>)> {
         let m = o.interval_minutes;
-        if !matches!(m, 15 | 30 | 60) {
-            self.bad(
-                format!("{f}.on_duty.interval_minutes"),
-                format!("must be 15, 30 or 60 (got {m})"),
-            );
+        if !self.interval_minutes(&format!("{f}.on_duty.interval_minutes"), m) {
             return None;
         }
         let n = (WEEK_S / (m as f64 * 60.0)).round() as usize;

@@ -49,10 +49,8 @@ pub struct Axis {
 }
 
 /// Parse sweep-file text (optional fields may be written without `Some(..)`).
-pub fn parse(text: &str) -> Result<SweepFile, ron::error::SpannedError> {
-    ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .from_str(text)
+pub fn parse(text: &str) -> Result<SweepFile, crate::ron_text::RonError> {
+    crate::ron_text::parse(text)
 }
 
 /// The short label of a grid path: its last field name (`handlers` for

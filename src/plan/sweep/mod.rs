@@ -85,9 +85,9 @@ pub fn load(path: &Path, replications: Option<u32>, seed: Option<u64>) -> Result
     })?;
     let sweep = file::parse(&text).map_err(|e| SweepError::Parse {
         path: path.to_path_buf(),
-        line: e.span.start.line,
-        col: e.span.start.col,
-        message: e.code.to_string(),
+        line: e.line,
+        col: e.col,
+        message: e.message,
     })?;
     let base_path = sweep.base.as_ref().map(|b| match path.parent() {
         Some(dir) => dir.join(b),
