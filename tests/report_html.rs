@@ -55,15 +55,16 @@ fn report_is_self_contained_printable_and_has_every_chart() {
         "Occupancy",
         "Handlers on duty",
         "Harrowing contacts per handler per shift",
+        "Handlers on duty: required (Erlang A) and rostered",
     ] {
         assert!(
             html.contains(&format!("{title}\n</text>")),
             "no chart {title}"
         );
     }
-    // Nine charts of service, queues and staffing, and one of harrowing-call exposure (the
-    // default model has harrowing calls).
-    assert_eq!(html.matches("<svg").count(), 10);
+    // Nine charts of service, queues and staffing, required against rostered handlers, and
+    // harrowing-call exposure (the default model has harrowing calls).
+    assert_eq!(html.matches("<svg").count(), 11);
     assert_eq!(html.matches("<svg").count(), html.matches("</svg>").count());
     // Headline table with a clear verdict per channel, and the occupancy table.
     assert!(html.contains("<th>met?</th>"));

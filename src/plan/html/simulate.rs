@@ -5,6 +5,7 @@ use super::Report;
 use crate::plan::charts;
 use crate::plan::kpi::{self, Row, Scope};
 use crate::plan::report::{merged_channel_bins, merged_cover, merged_group_bins};
+use crate::plan::staffing;
 use crate::sim::{Config, Replication};
 
 /// Add the harrowing-exposure section: (group, mean, maximum harrowing contacts per handler
@@ -116,6 +117,37 @@ fn verdict(e: &Est, target: f64) -> String {
 /// The report of `controlroom simulate`: run facts, headline tables, and per-interval charts
 /// of service level, abandonment, queue length, occupancy and handlers on duty. Returns the
 /// builder so a caller can add sections before [`Report::finish`].
+/// Required handlers (the Erlang A estimate for each interval, staff pooled) against the
+/// handlers the rota puts on duty: a first look; `controlroom staff` refines it by simulation.
+fn required_section(r: &mut Report, cfg: &Config, group_values: &[(String, Vec<[f64; 4]>)]) {
+    let opts = staffing::StaffingOptions::default();
+    let Ok(targets) = staffing::targets(cfg, &opts) else {
+        return;
+    };
+    let required: Vec<f64> = staffing::erlang_start(cfg, &targets, opts.max_handlers)
+        .into_iter()
+        .map(f64::from)
+        .collect();
+    let rostered: Vec<f64> = (0..required.len())
+        .map(|i| {
+            group_values
+                .iter()
+                .map(|(_, v)| v.get(i).map_or(f64::NAN, |x| x[1]))
+                .sum()
+        })
+        .collect();
+    r.section(
+        "Required against rostered",
+        "Handlers needed in each hour to meet every channel's service level, estimated with          Erlang A (staff pooled, steady state), against the handlers the rota has on duty.          `controlroom staff` refines the requirement by simulation.",
+    )
+    .chart(charts::required_vs_rostered(
+        "Handlers on duty: required (Erlang A) and rostered",
+        &required,
+        &rostered,
+        cfg.kpi_interval_s,
+    ));
+}
+
 pub fn simulate_report(
     model_name: &str,
     cfg: &Config,
@@ -281,6 +313,7 @@ pub fn simulate_report(
         false,
         None,
     ));
+    required_section(&mut r, cfg, &group_values);
     if cfg.channels.iter().any(|c| c.harrowing_share > 0.0) {
         let exposure: Vec<(&str, f64, f64)> = cfg
             .groups
