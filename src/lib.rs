@@ -9,3 +9,5 @@ pub mod model;
 pub mod plan;
 pub mod sim;
 pub mod training;
+#[cfg(feature = "trainer")]
+pub mod trainer;
