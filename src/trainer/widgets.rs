@@ -43,13 +43,23 @@ pub fn heading(text: impl Into<String>) -> impl Bundle {
 
 /// A boxed column.
 pub fn panel(focused: bool) -> impl Bundle {
-    (
+    boxed(
+        focused,
         Node {
             flex_direction: FlexDirection::Column,
             padding: UiRect::all(px(10)),
             row_gap: px(4),
-            border_radius: BorderRadius::all(px(6)),
             ..default()
+        },
+    )
+}
+
+/// A box with rounded corners around `node`.
+pub fn boxed(focused: bool, node: Node) -> impl Bundle {
+    (
+        Node {
+            border_radius: BorderRadius::all(px(6)),
+            ..node
         },
         BackgroundColor(if focused {
             theme::PANEL_FOCUS

@@ -24,13 +24,14 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             (keys, handle, run_clock, finish, redraw.run_if(changed), timer)
                 .chain()
-                .run_if(in_state(Screen::Call).and(resource_exists::<Desk>)),
+                .distributive_run_if(in_state(Screen::Call))
+                .distributive_run_if(resource_exists::<Desk>),
         );
 }
 
 /// The call timer text.
 #[derive(Component, Debug, Clone, Copy)]
-struct Timer;
+struct CallTimer;
 
 /// What the screen last drew.
 #[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
@@ -289,7 +290,7 @@ fn finish(
     next.set(Screen::Debrief);
 }
 
-fn timer(desk: Res<Desk>, mut q: Query<&mut Text, With<Timer>>) {
+fn timer(desk: Res<Desk>, mut q: Query<&mut Text, With<CallTimer>>) {
     for mut t in &mut q {
         t.0 = format!(
             "{} / {}",
@@ -318,7 +319,7 @@ fn redraw(mut commands: Commands, root: Single<Entity, With<Root>>, desk: Res<De
                 theme::MUTED,
             ));
             bar.spawn((
-                Timer,
+                CallTimer,
                 widgets::label(clock(desk.clock_ms), theme::HEADING, theme::TEXT),
             ));
             if s.caller_on_line() {
@@ -461,13 +462,16 @@ fn panels(g: &mut ChildSpawnerCommands, desk: &Desk) {
     let log = s.log();
     for panel in Panel::ALL {
         let focused = desk.panel == panel;
-        g.spawn((widgets::panel(focused), Node {
-            flex_direction: FlexDirection::Column,
-            padding: UiRect::all(px(8)),
-            row_gap: px(4),
-            max_width: percent(49),
-            ..default()
-        }))
+        g.spawn(widgets::boxed(
+            focused,
+            Node {
+                flex_direction: FlexDirection::Column,
+                padding: UiRect::all(px(8)),
+                row_gap: px(4),
+                max_width: percent(49),
+                ..default()
+            },
+        ))
         .with_children(|b| {
             widgets::spawn_button(
                 b,

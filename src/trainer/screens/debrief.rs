@@ -136,12 +136,15 @@ fn draw(
             d.spawn(widgets::heading("Timeline: your decisions and the model answer"));
             d.spawn(widgets::row()).with_children(|cols| {
                 let mut col = |title: &str, steps: &[crate::training::Step]| {
-                    cols.spawn((widgets::panel(false), Node {
-                        width: percent(48),
-                        flex_direction: FlexDirection::Column,
-                        padding: UiRect::all(px(8)),
-                        ..default()
-                    }))
+                    cols.spawn(widgets::boxed(
+                        false,
+                        Node {
+                            width: percent(48),
+                            flex_direction: FlexDirection::Column,
+                            padding: UiRect::all(px(8)),
+                            ..default()
+                        },
+                    ))
                     .with_children(|c| {
                         c.spawn(widgets::heading(title.to_string()));
                         for st in steps {
