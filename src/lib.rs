@@ -8,6 +8,6 @@ pub mod files;
 pub mod model;
 pub mod plan;
 pub mod sim;
-pub mod training;
 #[cfg(feature = "trainer")]
 pub mod trainer;
+pub mod training;

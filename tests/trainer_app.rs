@@ -33,7 +33,9 @@ fn config(tmp: &Path) -> Config {
 fn app(config: Config) -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin))
-        .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(100)))
+        .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+            100,
+        )))
         .insert_resource(config)
         .add_plugins(trainer::plugin);
     app.update();
@@ -98,7 +100,11 @@ fn a_whole_call_in_the_window_equals_the_headless_session() {
     assert_eq!(screen(&app), Screen::Menu);
     select(&mut app, "da-whisper-999");
     key(&mut app, KeyCode::Enter);
-    assert_eq!(screen(&app), Screen::Warning, "harrowing: content warning first");
+    assert_eq!(
+        screen(&app),
+        Screen::Warning,
+        "harrowing: content warning first"
+    );
     key(&mut app, KeyCode::Enter);
     assert_eq!(screen(&app), Screen::Call);
     assert!(!app.world().resource::<Desk>().answered);

@@ -65,7 +65,9 @@ pub fn run(args: Args) -> CliResult {
     }
     let speed = match (args.speed, args.fast, args.screenshot.is_some()) {
         (Some(s), _, _) if s.is_finite() && s > 0.0 => s,
-        (Some(s), _, _) => return Err(CliError::input(format!("--speed must be above 0, not {s}"))),
+        (Some(s), _, _) => {
+            return Err(CliError::input(format!("--speed must be above 0, not {s}")));
+        }
         (None, true, _) => 10.0,
         (None, false, true) => 20.0,
         (None, false, false) => 1.0,

@@ -439,12 +439,10 @@ pub fn save(config: &Config, outcome: &Outcome) -> Vec<String> {
         Err(e) => format!("Session log NOT saved: {e}"),
     });
     let csv = config.results_path();
-    out.push(
-        match results::append(&csv, outcome, &results::now_utc()) {
-            Ok(()) => format!("Result appended to {}", csv.display()),
-            Err(e) => format!("Result NOT appended: {e}"),
-        },
-    );
+    out.push(match results::append(&csv, outcome, &results::now_utc()) {
+        Ok(()) => format!("Result appended to {}", csv.display()),
+        Err(e) => format!("Result NOT appended: {e}"),
+    });
     out
 }
 

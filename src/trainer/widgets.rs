@@ -133,7 +133,9 @@ fn hover(mut q: Query<(&Interaction, &Base, &mut BackgroundColor), Changed<Inter
 }
 
 /// The keys pressed this frame (not repeats), with the text they typed.
-pub fn pressed(keys: &mut MessageReader<bevy::input::keyboard::KeyboardInput>) -> Vec<(KeyCode, Option<String>)> {
+pub fn pressed(
+    keys: &mut MessageReader<bevy::input::keyboard::KeyboardInput>,
+) -> Vec<(KeyCode, Option<String>)> {
     keys.read()
         .filter(|k| k.state == bevy::input::ButtonState::Pressed && !k.repeat)
         .map(|k| (k.key_code, k.text.as_ref().map(|t| t.to_string())))

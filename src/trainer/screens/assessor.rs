@@ -11,11 +11,14 @@ use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Assessor), (spawn_root(Screen::Assessor), draw).chain())
-        .add_systems(
-            Update,
-            (keys, handle).chain().run_if(in_state(Screen::Assessor)),
-        );
+    app.add_systems(
+        OnEnter(Screen::Assessor),
+        (spawn_root(Screen::Assessor), draw).chain(),
+    )
+    .add_systems(
+        Update,
+        (keys, handle).chain().run_if(in_state(Screen::Assessor)),
+    );
 }
 
 fn draw(

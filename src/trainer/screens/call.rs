@@ -19,14 +19,24 @@ use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Call), (spawn_root(Screen::Call), redraw).chain())
-        .add_systems(
-            Update,
-            (keys, handle, run_clock, finish, redraw.run_if(changed), timer)
-                .chain()
-                .distributive_run_if(in_state(Screen::Call))
-                .distributive_run_if(resource_exists::<Desk>),
-        );
+    app.add_systems(
+        OnEnter(Screen::Call),
+        (spawn_root(Screen::Call), redraw).chain(),
+    )
+    .add_systems(
+        Update,
+        (
+            keys,
+            handle,
+            run_clock,
+            finish,
+            redraw.run_if(changed),
+            timer,
+        )
+            .chain()
+            .distributive_run_if(in_state(Screen::Call))
+            .distributive_run_if(resource_exists::<Desk>),
+    );
 }
 
 /// The call timer text.
@@ -139,7 +149,11 @@ fn thrive_items(desk: &Desk) -> Vec<(String, Cmd)> {
             .known_facts()
             .iter()
             .map(|f| {
-                let on = if d.facts.contains(&f.id) { "[x]" } else { "[ ]" };
+                let on = if d.facts.contains(&f.id) {
+                    "[x]"
+                } else {
+                    "[ ]"
+                };
                 (format!("{on} {}", f.text), Cmd::ThriveFact(f.id.clone()))
             })
             .collect(),
@@ -305,112 +319,130 @@ fn redraw(mut commands: Commands, root: Single<Entity, With<Root>>, desk: Res<De
     let s = &desk.session;
     let sc = s.scenario();
     let channel = sc.channel.label();
-    commands.entity(*root).despawn_children().with_children(|p| {
-        // Top bar: channel, title, mode, timer, distress, stop.
-        p.spawn(widgets::row()).with_children(|bar| {
-            bar.spawn(widgets::label(
-                format!("{channel} — {}", sc.title),
-                theme::HEADING,
-                theme::TEXT,
-            ));
-            bar.spawn(widgets::label(
-                format!("{} mode", s.mode().label()),
-                theme::HEADING,
-                theme::MUTED,
-            ));
-            bar.spawn((
-                CallTimer,
-                widgets::label(clock(desk.clock_ms), theme::HEADING, theme::TEXT),
-            ));
-            if s.caller_on_line() {
-                let d = s.distress();
+    commands
+        .entity(*root)
+        .despawn_children()
+        .with_children(|p| {
+            // Top bar: channel, title, mode, timer, distress, stop.
+            p.spawn(widgets::row()).with_children(|bar| {
                 bar.spawn(widgets::label(
-                    format!(
-                        "Caller distress {}{}",
-                        "●".repeat(usize::from(d)),
-                        "○".repeat(5usize.saturating_sub(usize::from(d)))
-                    ),
+                    format!("{channel} — {}", sc.title),
                     theme::HEADING,
-                    theme::distress(d),
+                    theme::TEXT,
                 ));
-            } else {
-                bar.spawn(widgets::label("Caller off the line", theme::HEADING, theme::BAD));
-            }
-            if s.mode() == Mode::Practice && s.caller_on_line() {
                 bar.spawn(widgets::label(
-                    format!("Engagement {}/100", s.engagement()),
-                    theme::BODY,
-                    theme::HINT,
-                ));
-            }
-            if let Some(f) = &desk.feed {
-                bar.spawn(widgets::label(
-                    format!(
-                        "REPLAY {}/{} ×{}{}",
-                        f.next,
-                        f.log.actions.len(),
-                        desk.speed,
-                        if desk.paused { " (paused)" } else { "" }
-                    ),
+                    format!("{} mode", s.mode().label()),
                     theme::HEADING,
-                    theme::ALERT,
-                ));
-                widgets::spawn_button(bar, "[Space] Pause", Cmd::TogglePause, theme::BUTTON);
-                widgets::spawn_button(bar, "[F] Fast", Cmd::ToggleFast, theme::BUTTON);
-            }
-            widgets::spawn_button(bar, "[Esc] Stop the call", Cmd::StopCall, theme::DANGER);
-        });
-        if !desk.answered {
-            p.spawn(widgets::panel(true)).with_children(|a| {
-                a.spawn(widgets::label(
-                    format!("INCOMING {channel} CALL"),
-                    theme::TITLE,
-                    theme::ALERT,
-                ));
-                widgets::spawn_button(a, "[Space] Answer", Cmd::Answer, theme::BUTTON_ON);
-            });
-            return;
-        }
-        if let Some(r) = &desk.refused {
-            p.spawn(widgets::label(format!("Not possible: {r}"), theme::BODY, theme::BAD));
-        }
-        p.spawn(Node {
-            flex_direction: FlexDirection::Row,
-            column_gap: px(12),
-            flex_grow: 1.0,
-            min_height: px(0),
-            ..default()
-        })
-        .with_children(|body| {
-            body.spawn(Node {
-                width: percent(40),
-                flex_direction: FlexDirection::Column,
-                ..default()
-            })
-            .with_children(|left| {
-                left.spawn(widgets::heading("Call"));
-                left.spawn(widgets::scrolling()).with_children(|t| transcript(t, &desk));
-            });
-            body.spawn(Node {
-                width: percent(60),
-                flex_direction: FlexDirection::Column,
-                row_gap: px(6),
-                ..default()
-            })
-            .with_children(|right| {
-                right.spawn(widgets::label(
-                    "Keys: a panel's letter, then its number. Enter submits a THRIVE \
-                     assessment, Backspace goes back, X closes the call, +/- text size.",
-                    theme::SMALL,
                     theme::MUTED,
                 ));
-                right.spawn(widgets::scrolling()).with_children(|grid| {
-                    grid.spawn(widgets::row()).with_children(|g| panels(g, &desk));
+                bar.spawn((
+                    CallTimer,
+                    widgets::label(clock(desk.clock_ms), theme::HEADING, theme::TEXT),
+                ));
+                if s.caller_on_line() {
+                    let d = s.distress();
+                    bar.spawn(widgets::label(
+                        format!(
+                            "Caller distress {}{}",
+                            "●".repeat(usize::from(d)),
+                            "○".repeat(5usize.saturating_sub(usize::from(d)))
+                        ),
+                        theme::HEADING,
+                        theme::distress(d),
+                    ));
+                } else {
+                    bar.spawn(widgets::label(
+                        "Caller off the line",
+                        theme::HEADING,
+                        theme::BAD,
+                    ));
+                }
+                if s.mode() == Mode::Practice && s.caller_on_line() {
+                    bar.spawn(widgets::label(
+                        format!("Engagement {}/100", s.engagement()),
+                        theme::BODY,
+                        theme::HINT,
+                    ));
+                }
+                if let Some(f) = &desk.feed {
+                    bar.spawn(widgets::label(
+                        format!(
+                            "REPLAY {}/{} ×{}{}",
+                            f.next,
+                            f.log.actions.len(),
+                            desk.speed,
+                            if desk.paused { " (paused)" } else { "" }
+                        ),
+                        theme::HEADING,
+                        theme::ALERT,
+                    ));
+                    widgets::spawn_button(bar, "[Space] Pause", Cmd::TogglePause, theme::BUTTON);
+                    widgets::spawn_button(bar, "[F] Fast", Cmd::ToggleFast, theme::BUTTON);
+                }
+                widgets::spawn_button(bar, "[Esc] Stop the call", Cmd::StopCall, theme::DANGER);
+            });
+            if !desk.answered {
+                p.spawn(widgets::panel(true)).with_children(|a| {
+                    a.spawn(widgets::label(
+                        format!("INCOMING {channel} CALL"),
+                        theme::TITLE,
+                        theme::ALERT,
+                    ));
+                    widgets::spawn_button(a, "[Space] Answer", Cmd::Answer, theme::BUTTON_ON);
                 });
-                widgets::spawn_button(right, "[X] Close the call", Cmd::Decide(Action::Close), theme::BUTTON_ON);
+                return;
+            }
+            if let Some(r) = &desk.refused {
+                p.spawn(widgets::label(
+                    format!("Not possible: {r}"),
+                    theme::BODY,
+                    theme::BAD,
+                ));
+            }
+            p.spawn(Node {
+                flex_direction: FlexDirection::Row,
+                column_gap: px(12),
+                flex_grow: 1.0,
+                min_height: px(0),
+                ..default()
+            })
+            .with_children(|body| {
+                body.spawn(Node {
+                    width: percent(40),
+                    flex_direction: FlexDirection::Column,
+                    ..default()
+                })
+                .with_children(|left| {
+                    left.spawn(widgets::heading("Call"));
+                    left.spawn(widgets::scrolling())
+                        .with_children(|t| transcript(t, &desk));
+                });
+                body.spawn(Node {
+                    width: percent(60),
+                    flex_direction: FlexDirection::Column,
+                    row_gap: px(6),
+                    ..default()
+                })
+                .with_children(|right| {
+                    right.spawn(widgets::label(
+                        "Keys: a panel's letter, then its number. Enter submits a THRIVE \
+                     assessment, Backspace goes back, X closes the call, +/- text size.",
+                        theme::SMALL,
+                        theme::MUTED,
+                    ));
+                    right.spawn(widgets::scrolling()).with_children(|grid| {
+                        grid.spawn(widgets::row())
+                            .with_children(|g| panels(g, &desk));
+                    });
+                    widgets::spawn_button(
+                        right,
+                        "[X] Close the call",
+                        Cmd::Decide(Action::Close),
+                        theme::BUTTON_ON,
+                    );
+                });
             });
         });
-    });
 }
 
 fn transcript(t: &mut ChildSpawnerCommands, desk: &Desk) {
@@ -422,12 +454,10 @@ fn transcript(t: &mut ChildSpawnerCommands, desk: &Desk) {
         .iter()
         .map(|e| {
             let (text, color) = match e {
-                Event::CallerSays { text, distress, .. } => {
-                    (
+                Event::CallerSays { text, distress, .. } => (
                     format!("CALLER {}: {text}", "!".repeat(usize::from(*distress))),
                     theme::distress(*distress),
-                )
-                }
+                ),
                 Event::FactRevealed { text, .. } => (format!("  new fact: {text}"), theme::MUTED),
                 Event::CheckResult { text, .. } => (format!("  check: {text}"), theme::HINT),
                 Event::Hint { text, .. } => (format!("  hint: {text}"), theme::HINT),
@@ -438,7 +468,9 @@ fn transcript(t: &mut ChildSpawnerCommands, desk: &Desk) {
                 Event::CallerGone { ending, .. } => {
                     (format!("--- {} ---", ending.label()), theme::BAD)
                 }
-                Event::CallClosed { by, .. } => (format!("--- call over ({}) ---", by.label()), theme::MUTED),
+                Event::CallClosed { by, .. } => {
+                    (format!("--- call over ({}) ---", by.label()), theme::MUTED)
+                }
             };
             (e.t_ms(), text, color)
         })
@@ -452,7 +484,11 @@ fn transcript(t: &mut ChildSpawnerCommands, desk: &Desk) {
     }
     lines.sort_by_key(|l| l.0);
     for (t_ms, text, color) in lines {
-        t.spawn(widgets::label(format!("[{}] {text}", clock(t_ms)), theme::BODY, color));
+        t.spawn(widgets::label(
+            format!("[{}] {text}", clock(t_ms)),
+            theme::BODY,
+            color,
+        ));
     }
 }
 
@@ -477,7 +513,11 @@ fn panels(g: &mut ChildSpawnerCommands, desk: &Desk) {
                 b,
                 format!("[{}] {}", panel.key(), panel.title()),
                 Cmd::Focus(panel),
-                if focused { theme::PANEL_FOCUS } else { theme::PANEL },
+                if focused {
+                    theme::PANEL_FOCUS
+                } else {
+                    theme::PANEL
+                },
             );
             if panel == Panel::Thrive {
                 thrive_state(b, desk, &log);
@@ -488,13 +528,12 @@ fn panels(g: &mut ChildSpawnerCommands, desk: &Desk) {
                     _ => s.caller_on_line() || !s.is_closed(),
                 };
                 let chosen = match &cmd {
-                    Cmd::Decide(a @ (Action::Grade(_) | Action::Rcrp(_))) => {
-                        log.actions
-                            .iter()
-                            .rev()
-                            .find(|st| std::mem::discriminant(&st.action) == std::mem::discriminant(a))
-                            .is_some_and(|st| st.action == *a)
-                    }
+                    Cmd::Decide(a @ (Action::Grade(_) | Action::Rcrp(_))) => log
+                        .actions
+                        .iter()
+                        .rev()
+                        .find(|st| std::mem::discriminant(&st.action) == std::mem::discriminant(a))
+                        .is_some_and(|st| st.action == *a),
                     Cmd::ThriveElement(t) => desk.draft.element == Some(*t),
                     _ => false,
                 };
@@ -534,21 +573,46 @@ fn thrive_state(b: &mut ChildSpawnerCommands, desk: &Desk, log: &ActionLog) {
                     .iter()
                     .map(|f| sc.fact(f).map_or(f.as_str(), |x| x.text.as_str()))
                     .collect();
-                format!("{}: {} — {}", t.label(), j.label(), if cited.is_empty() { "no facts".into() } else { cited.join("; ") })
+                format!(
+                    "{}: {} — {}",
+                    t.label(),
+                    j.label(),
+                    if cited.is_empty() {
+                        "no facts".into()
+                    } else {
+                        cited.join("; ")
+                    }
+                )
             }
             None => format!("{}: not assessed", t.label()),
         };
         b.spawn(widgets::label(text, theme::SMALL, theme::MUTED));
     }
     if let Some(e) = desk.draft.element {
-        let j = desk.draft.judgement.map_or("choose a judgement", |j| j.label());
+        let j = desk
+            .draft
+            .judgement
+            .map_or("choose a judgement", |j| j.label());
         b.spawn(widgets::label(
-            format!("Assessing {}: {j}{}", e.label(), if desk.draft.judgement.is_some() { " — tick the facts, Enter to submit" } else { "" }),
+            format!(
+                "Assessing {}: {j}{}",
+                e.label(),
+                if desk.draft.judgement.is_some() {
+                    " — tick the facts, Enter to submit"
+                } else {
+                    ""
+                }
+            ),
             theme::BODY,
             theme::ALERT,
         ));
         if desk.draft.judgement.is_some() {
-            widgets::spawn_button(b, "[Enter] Submit assessment", Cmd::ThriveSubmit, theme::BUTTON_ON);
+            widgets::spawn_button(
+                b,
+                "[Enter] Submit assessment",
+                Cmd::ThriveSubmit,
+                theme::BUTTON_ON,
+            );
         }
         widgets::spawn_button(b, "[Backspace] Back", Cmd::ThriveBack, theme::BUTTON);
     }

@@ -12,11 +12,14 @@ use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Debrief), (spawn_root(Screen::Debrief), draw).chain())
-        .add_systems(
-            Update,
-            (keys, handle).chain().run_if(in_state(Screen::Debrief)),
-        );
+    app.add_systems(
+        OnEnter(Screen::Debrief),
+        (spawn_root(Screen::Debrief), draw).chain(),
+    )
+    .add_systems(
+        Update,
+        (keys, handle).chain().run_if(in_state(Screen::Debrief)),
+    );
 }
 
 fn draw(
@@ -78,7 +81,11 @@ fn draw(
                 o.procedure.total
             )));
             if o.critical_misses.is_empty() {
-                d.spawn(widgets::label("No critical misses.", theme::BODY, theme::GOOD));
+                d.spawn(widgets::label(
+                    "No critical misses.",
+                    theme::BODY,
+                    theme::GOOD,
+                ));
             } else {
                 d.spawn(widgets::label(
                     format!("Critical misses: {}", o.critical_misses.join(", ")),
@@ -107,7 +114,8 @@ fn draw(
                                 if pt.critical { " (critical)" } else { "" },
                                 pt.status.label(),
                                 if pt.late { ", late" } else { "" },
-                                pt.at_ms.map_or(String::new(), |t| format!(" at {}", clock(t)))
+                                pt.at_ms
+                                    .map_or(String::new(), |t| format!(" at {}", clock(t)))
                             ),
                             theme::BODY,
                             color,
@@ -133,7 +141,9 @@ fn draw(
                     });
                 }
             }
-            d.spawn(widgets::heading("Timeline: your decisions and the model answer"));
+            d.spawn(widgets::heading(
+                "Timeline: your decisions and the model answer",
+            ));
             d.spawn(widgets::row()).with_children(|cols| {
                 let mut col = |title: &str, steps: &[crate::training::Step]| {
                     cols.spawn(widgets::boxed(

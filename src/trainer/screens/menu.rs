@@ -11,7 +11,10 @@ use bevy::prelude::*;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Choice>()
-        .add_systems(OnEnter(Screen::Menu), (spawn_root(Screen::Menu), redraw).chain())
+        .add_systems(
+            OnEnter(Screen::Menu),
+            (spawn_root(Screen::Menu), redraw).chain(),
+        )
         .add_systems(
             Update,
             (keys, handle, redraw.run_if(changed))
@@ -32,80 +35,96 @@ fn redraw(
     choice: Res<Choice>,
     notice: Res<Notice>,
 ) {
-    commands.entity(*root).despawn_children().with_children(|p| {
-        p.spawn(widgets::label(
-            "controlroom — call-handling trainer",
-            theme::TITLE,
-            theme::TEXT,
-        ));
-        if let Some(n) = &notice.0 {
-            p.spawn(widgets::label(n.clone(), theme::BODY, theme::BAD));
-        }
-        for problem in &lib.problems {
-            p.spawn(widgets::label(problem.clone(), theme::SMALL, theme::BAD));
-        }
-        p.spawn(widgets::row()).with_children(|r| {
-            let field = |i: usize| {
-                if choice.field == i {
-                    theme::BUTTON_ON
-                } else {
-                    theme::BUTTON
-                }
-            };
-            let cursor = |i: usize| if choice.field == i { "_" } else { "" };
-            widgets::spawn_button(
-                r,
-                format!("Trainee: {}{}", config.trainee, cursor(0)),
-                Cmd::NextField,
-                field(0),
-            );
-            widgets::spawn_button(
-                r,
-                format!("Cohort: {}{}", config.cohort, cursor(1)),
-                Cmd::NextField,
-                field(1),
-            );
-            widgets::spawn_button(
-                r,
-                format!("[F2] Mode: {}", config.mode.label()),
-                Cmd::ToggleMode,
-                theme::BUTTON,
-            );
-            widgets::spawn_button(r, "[F3] Next in the course plan", Cmd::NextInPlan, theme::BUTTON);
-            widgets::spawn_button(r, "[F4] Assessor view", Cmd::Assessor, theme::BUTTON);
-        });
-        p.spawn(widgets::label(
-            "Type to sign in (Tab: next field). Up/Down: choose a scenario. Enter: start. \
-             +/- (F7/F8 while typing): text size.",
-            theme::SMALL,
-            theme::MUTED,
-        ));
-        p.spawn(widgets::scrolling()).with_children(|list| {
-            for (i, e) in lib.entries.iter().enumerate() {
-                let selected = i == choice.selected;
-                let (text, color) = match &e.scenario {
-                    Ok(sc) => (
-                        format!(
-                            "{} {} — {} ({}, {}){}",
-                            if selected { ">" } else { " " },
-                            sc.title,
-                            sc.id,
-                            sc.channel.label(),
-                            sc.difficulty.label(),
-                            if sc.harrowing { " — content warning" } else { "" }
-                        ),
-                        if selected { theme::BUTTON_ON } else { theme::BUTTON },
-                    ),
-                    Err(err) => (
-                        format!("{} does not load: {err}", e.path.display()),
-                        theme::DANGER,
-                    ),
-                };
-                widgets::spawn_button(list, text, Cmd::Select(i), color);
+    commands
+        .entity(*root)
+        .despawn_children()
+        .with_children(|p| {
+            p.spawn(widgets::label(
+                "controlroom — call-handling trainer",
+                theme::TITLE,
+                theme::TEXT,
+            ));
+            if let Some(n) = &notice.0 {
+                p.spawn(widgets::label(n.clone(), theme::BODY, theme::BAD));
             }
+            for problem in &lib.problems {
+                p.spawn(widgets::label(problem.clone(), theme::SMALL, theme::BAD));
+            }
+            p.spawn(widgets::row()).with_children(|r| {
+                let field = |i: usize| {
+                    if choice.field == i {
+                        theme::BUTTON_ON
+                    } else {
+                        theme::BUTTON
+                    }
+                };
+                let cursor = |i: usize| if choice.field == i { "_" } else { "" };
+                widgets::spawn_button(
+                    r,
+                    format!("Trainee: {}{}", config.trainee, cursor(0)),
+                    Cmd::NextField,
+                    field(0),
+                );
+                widgets::spawn_button(
+                    r,
+                    format!("Cohort: {}{}", config.cohort, cursor(1)),
+                    Cmd::NextField,
+                    field(1),
+                );
+                widgets::spawn_button(
+                    r,
+                    format!("[F2] Mode: {}", config.mode.label()),
+                    Cmd::ToggleMode,
+                    theme::BUTTON,
+                );
+                widgets::spawn_button(
+                    r,
+                    "[F3] Next in the course plan",
+                    Cmd::NextInPlan,
+                    theme::BUTTON,
+                );
+                widgets::spawn_button(r, "[F4] Assessor view", Cmd::Assessor, theme::BUTTON);
+            });
+            p.spawn(widgets::label(
+                "Type to sign in (Tab: next field). Up/Down: choose a scenario. Enter: start. \
+             +/- (F7/F8 while typing): text size.",
+                theme::SMALL,
+                theme::MUTED,
+            ));
+            p.spawn(widgets::scrolling()).with_children(|list| {
+                for (i, e) in lib.entries.iter().enumerate() {
+                    let selected = i == choice.selected;
+                    let (text, color) = match &e.scenario {
+                        Ok(sc) => (
+                            format!(
+                                "{} {} — {} ({}, {}){}",
+                                if selected { ">" } else { " " },
+                                sc.title,
+                                sc.id,
+                                sc.channel.label(),
+                                sc.difficulty.label(),
+                                if sc.harrowing {
+                                    " — content warning"
+                                } else {
+                                    ""
+                                }
+                            ),
+                            if selected {
+                                theme::BUTTON_ON
+                            } else {
+                                theme::BUTTON
+                            },
+                        ),
+                        Err(err) => (
+                            format!("{} does not load: {err}", e.path.display()),
+                            theme::DANGER,
+                        ),
+                    };
+                    widgets::spawn_button(list, text, Cmd::Select(i), color);
+                }
+            });
+            widgets::spawn_button(p, "[Enter] Start", Cmd::Start, theme::BUTTON_ON);
         });
-        widgets::spawn_button(p, "[Enter] Start", Cmd::Start, theme::BUTTON_ON);
-    });
 }
 
 fn keys(mut keys: MessageReader<KeyboardInput>, choice: Res<Choice>, mut out: MessageWriter<Do>) {
@@ -186,11 +205,15 @@ fn handle(
                                 notice.0 = None;
                             }
                             None => {
-                                notice.0 = Some(format!("The course plan's next scenario '{id}' does not load."))
+                                notice.0 = Some(format!(
+                                    "The course plan's next scenario '{id}' does not load."
+                                ))
                             }
                         }
                     }
-                    None => notice.0 = Some("No course plan, or every session in it is done.".into()),
+                    None => {
+                        notice.0 = Some("No course plan, or every session in it is done.".into())
+                    }
                 }
             }
             Cmd::Assessor => {
@@ -243,7 +266,8 @@ fn start(config: &Config, lib: &Library, selected: usize) -> Result<(Desk, bool)
         .scenario
         .as_ref()
         .map_err(|e| format!("{} cannot be played: {e}", entry.path.display()))?;
-    let session = Session::new(sc, config.mode, config.trainee.trim()).map_err(|e| e.to_string())?;
+    let session =
+        Session::new(sc, config.mode, config.trainee.trim()).map_err(|e| e.to_string())?;
     let warn = sc.harrowing || !sc.content_warnings.is_empty();
     Ok((Desk::new(session, lib.force.clone(), config), warn))
 }

@@ -8,11 +8,14 @@ use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Warning), (spawn_root(Screen::Warning), draw).chain())
-        .add_systems(
-            Update,
-            (keys, handle).chain().run_if(in_state(Screen::Warning)),
-        );
+    app.add_systems(
+        OnEnter(Screen::Warning),
+        (spawn_root(Screen::Warning), draw).chain(),
+    )
+    .add_systems(
+        Update,
+        (keys, handle).chain().run_if(in_state(Screen::Warning)),
+    );
 }
 
 fn draw(mut commands: Commands, root: Single<Entity, With<Root>>, desk: Option<Res<Desk>>) {
@@ -24,7 +27,11 @@ fn draw(mut commands: Commands, root: Single<Entity, With<Root>>, desk: Option<R
         sc.content_warnings.join("; ")
     };
     commands.entity(*root).with_children(|p| {
-        p.spawn(widgets::label("Content warning", theme::TITLE, theme::ALERT));
+        p.spawn(widgets::label(
+            "Content warning",
+            theme::TITLE,
+            theme::ALERT,
+        ));
         p.spawn(widgets::heading(sc.title.clone()));
         p.spawn(widgets::body(format!("This call contains: {contains}.")));
         p.spawn(widgets::body(
@@ -53,7 +60,11 @@ fn keys(mut keys: MessageReader<KeyboardInput>, mut out: MessageWriter<Do>) {
     }
 }
 
-fn handle(mut cmds: MessageReader<Do>, mut commands: Commands, mut next: ResMut<NextState<Screen>>) {
+fn handle(
+    mut cmds: MessageReader<Do>,
+    mut commands: Commands,
+    mut next: ResMut<NextState<Screen>>,
+) {
     for Do(c) in cmds.read() {
         match c {
             Cmd::Proceed => next.set(Screen::Call),
