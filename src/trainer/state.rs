@@ -8,13 +8,31 @@ use crate::training::thrive::{Judgement, Thrive};
 use crate::training::{
     Action, ActionLog, ForceProfile, Mode, Outcome, Scenario, Session, library, replay, results,
 };
+use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 use std::path::{Path, PathBuf};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_state::<Screen>()
         .add_message::<Do>()
+        .add_message::<KeyboardInput>()
         .init_resource::<Notice>();
+    for s in [
+        Screen::Menu,
+        Screen::Warning,
+        Screen::Call,
+        Screen::Debrief,
+        Screen::Assessor,
+    ] {
+        app.add_systems(OnEnter(s), flush);
+    }
+}
+
+/// A new screen starts with no input pending: the key that left the last screen must not act on
+/// this one (each screen's systems only read messages while it is shown).
+fn flush(mut cmds: ResMut<Messages<Do>>, mut keys: ResMut<Messages<KeyboardInput>>) {
+    cmds.clear();
+    keys.clear();
 }
 
 /// The screens of the trainer. Entities spawned for a screen carry `DespawnOnExit(screen)`.
@@ -325,8 +343,9 @@ impl Desk {
             return self.clock_ms;
         }
         let ms = dt_secs * 1000.0 * self.speed + self.carry;
-        let whole = ms.floor();
-        self.carry = ms - whole;
+        // A hair over, so that 0.1 s is 100 ms and not 99.999… (frames step the clock exactly).
+        let whole = (ms + 1e-6).floor();
+        self.carry = (ms - whole).max(0.0);
         let before = self.clock_ms / 1000;
         self.clock_ms = self.clock_ms.saturating_add(whole as u64);
         if self.clock_ms / 1000 != before {

@@ -343,9 +343,9 @@ fn redraw(mut commands: Commands, root: Single<Entity, With<Root>>, desk: Res<De
                     let d = s.distress();
                     bar.spawn(widgets::label(
                         format!(
-                            "Caller distress {}{}",
-                            "●".repeat(usize::from(d)),
-                            "○".repeat(5usize.saturating_sub(usize::from(d)))
+                            "Caller distress [{}{}]",
+                            "#".repeat(usize::from(d)),
+                            ".".repeat(5usize.saturating_sub(usize::from(d)))
                         ),
                         theme::HEADING,
                         theme::distress(d),
@@ -367,7 +367,7 @@ fn redraw(mut commands: Commands, root: Single<Entity, With<Root>>, desk: Res<De
                 if let Some(f) = &desk.feed {
                     bar.spawn(widgets::label(
                         format!(
-                            "REPLAY {}/{} ×{}{}",
+                            "REPLAY {}/{} x{}{}",
                             f.next,
                             f.log.actions.len(),
                             desk.speed,
@@ -462,7 +462,7 @@ fn transcript(t: &mut ChildSpawnerCommands, desk: &Desk) {
                 Event::CheckResult { text, .. } => (format!("  check: {text}"), theme::HINT),
                 Event::Hint { text, .. } => (format!("  hint: {text}"), theme::HINT),
                 Event::Feedback { good, text, .. } => (
-                    format!("  {} {text}", if *good { "✓" } else { "✗" }),
+                    format!("  {} {text}", if *good { "+" } else { "-" }),
                     if *good { theme::GOOD } else { theme::BAD },
                 ),
                 Event::CallerGone { ending, .. } => {
