@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Fail unless every PNG given exists, decodes, and is not one flat colour (standard library only:
-8-bit RGB/RGBA, non-interlaced, as bevy's screenshot writes)."""
+8-bit, non-interlaced, as bevy's screenshot writes)."""
 import struct
 import sys
 import zlib
@@ -20,9 +20,9 @@ def pixels(path):
             idat += body
         pos += 12 + n
     w, h, depth, colour, _, _, interlace = ihdr
-    if depth != 8 or colour not in (2, 6) or interlace:
+    bpp = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}.get(colour)
+    if depth != 8 or bpp is None or interlace:
         raise ValueError(f"unexpected PNG format depth={depth} colour={colour}")
-    bpp = 3 if colour == 2 else 4
     raw, stride, prev, rows = zlib.decompress(idat), w * bpp, bytearray(w * bpp), []
     for y in range(h):
         f, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
@@ -48,7 +48,7 @@ bad = 0
 for path in sys.argv[1:]:
     try:
         w, h, rows, bpp = pixels(path)
-        colours = {row[i : i + 3] for row in rows[:: max(1, h // 200)] for i in range(0, w * bpp, bpp)}
+        colours = {row[i : i + min(bpp, 3)] for row in rows[:: max(1, h // 200)] for i in range(0, w * bpp, bpp)}
         if len(colours) < 3:
             raise ValueError(f"blank: {len(colours)} colour(s)")
         print(f"{path}: {w}x{h}, {len(colours)} colours sampled")
