@@ -47,8 +47,8 @@ struct CallTimer;
 #[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
 struct Drawn(u64);
 
-fn changed(desk: Res<Desk>, drawn: Option<Res<Drawn>>) -> bool {
-    drawn.is_none_or(|d| d.0 != desk.version)
+fn changed(desk: Option<Res<Desk>>, drawn: Option<Res<Drawn>>) -> bool {
+    desk.is_some_and(|desk| drawn.is_none_or(|d| d.0 != desk.version))
 }
 
 fn keys(mut keys: MessageReader<KeyboardInput>, desk: Res<Desk>, mut out: MessageWriter<Do>) {
