@@ -41,10 +41,22 @@ pub fn run(config: Config) -> AppExit {
         ..default()
     }))
     .insert_resource(ClearColor(theme::BACKGROUND))
+    .add_systems(PreStartup, use_dejavu)
     .insert_resource(config)
     .add_plugins(plugin)
     .add_systems(Startup, |mut commands: Commands| {
         commands.spawn(Camera2d);
     });
     app.run()
+}
+
+/// DejaVu Sans (from Debian's fonts-dejavu-core; licence in `assets/fonts/`), embedded: bevy's
+/// own default font is an ASCII subset, and scenario text has dashes, quotes and accents.
+const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+
+/// Make DejaVu Sans the default font of every text in the window.
+fn use_dejavu(mut fonts: ResMut<Assets<Font>>) {
+    if let Err(e) = fonts.insert(AssetId::default(), Font::from_bytes(DEJAVU_SANS.to_vec())) {
+        warn!("keeping the default font: {e}");
+    }
 }
