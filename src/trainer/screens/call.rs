@@ -202,10 +202,8 @@ fn handle(
                     ..Draft::default()
                 };
             }
-            Cmd::ThriveJudgement(j) => {
-                if desk.draft.element.is_some() {
-                    desk.draft.judgement = Some(j);
-                }
+            Cmd::ThriveJudgement(j) if desk.draft.element.is_some() => {
+                desk.draft.judgement = Some(j);
             }
             Cmd::ThriveFact(f) => {
                 let facts = &mut desk.draft.facts;

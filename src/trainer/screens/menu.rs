@@ -163,11 +163,7 @@ fn handle(
 ) {
     for Do(c) in cmds.read() {
         match c {
-            Cmd::Select(i) => {
-                if *i < lib.entries.len() {
-                    choice.selected = *i;
-                }
-            }
+            Cmd::Select(i) if *i < lib.entries.len() => choice.selected = *i,
             Cmd::NextField => choice.field = (choice.field + 1) % 2,
             Cmd::Type(t) => {
                 let f = field(&mut config, choice.field);
