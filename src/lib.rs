@@ -9,4 +9,6 @@ pub mod model;
 pub mod plan;
 pub mod ron_text;
 pub mod sim;
+#[cfg(feature = "trainer")]
+pub mod trainer;
 pub mod training;

@@ -14,6 +14,8 @@ mod score;
 mod simulate;
 mod staff;
 mod sweep;
+#[cfg(feature = "trainer")]
+mod train;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -81,6 +83,9 @@ enum Command {
     Cohort(cohort::Args),
     /// Show a trainee's progress through the four-day course plan.
     Course(course::Args),
+    /// Take a training call in a window, or replay a saved one (cargo feature `trainer`).
+    #[cfg(feature = "trainer")]
+    Train(train::Args),
 }
 
 pub fn run() -> ExitCode {
@@ -98,6 +103,8 @@ pub fn run() -> ExitCode {
         Command::Coverage(args) => coverage::run(args),
         Command::Cohort(args) => cohort::run(args),
         Command::Course(args) => course::run(args),
+        #[cfg(feature = "trainer")]
+        Command::Train(args) => train::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,484 @@
+//! What the window holds between frames: the configuration, the scenario library, the call on the
+//! desk, the finished call, and the one message type every key and button turns into ([`Do`]).
+//! Everything here is loading and bookkeeping; the rules live in [`crate::training`].
+
+use crate::training::course::{self, Course, Standing};
+use crate::training::guidance::Guidance;
+use crate::training::thrive::{Judgement, Thrive};
+use crate::training::{
+    Action, ActionLog, ForceProfile, Mode, Outcome, Scenario, Session, library, replay, results,
+};
+use bevy::input::keyboard::KeyboardInput;
+use bevy::prelude::*;
+use std::path::{Path, PathBuf};
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_state::<Screen>()
+        .add_message::<Do>()
+        .add_message::<KeyboardInput>()
+        .init_resource::<Notice>();
+    for s in [
+        Screen::Menu,
+        Screen::Warning,
+        Screen::Call,
+        Screen::Debrief,
+        Screen::Assessor,
+    ] {
+        app.add_systems(OnEnter(s), flush);
+    }
+}
+
+/// A new screen starts with no input pending: the key that left the last screen must not act on
+/// this one (each screen's systems only read messages while it is shown).
+fn flush(mut cmds: ResMut<Messages<Do>>, mut keys: ResMut<Messages<KeyboardInput>>) {
+    cmds.clear();
+    keys.clear();
+}
+
+/// The screens of the trainer. Entities spawned for a screen carry `DespawnOnExit(screen)`.
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    /// Sign in, pick a scenario and a mode, or open the assessor view.
+    #[default]
+    Menu,
+    /// The content warning before a harrowing scenario.
+    Warning,
+    /// The call, live or replayed.
+    Call,
+    /// The debrief of the call just finished.
+    Debrief,
+    /// A cohort's results.
+    Assessor,
+}
+
+/// How the window was started (`controlroom train` arguments).
+#[derive(Resource, Debug, Clone)]
+pub struct Config {
+    /// Who is training (a name or staff number); edited on the sign-in screen.
+    pub trainee: String,
+    /// The trainee's cohort; names the default results file.
+    pub cohort: String,
+    pub mode: Mode,
+    /// The scenario library folder.
+    pub scenario_dir: PathBuf,
+    /// The results CSV every finished session is appended to.
+    pub results: Option<PathBuf>,
+    /// Where session logs are saved.
+    pub sessions_dir: PathBuf,
+    /// A force profile (grade names, partners); default: the library's `force.ron`.
+    pub force: Option<PathBuf>,
+    /// Replay this saved log instead of taking a call.
+    pub replay: Option<PathBuf>,
+    /// Replay speed: 1.0 is real time.
+    pub speed: f64,
+    /// Replay: pause after every decision.
+    pub pause_on_decisions: bool,
+    /// Save PNGs of the call screen and the debrief here, then quit.
+    pub screenshot: Option<PathBuf>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            trainee: "trainee".into(),
+            cohort: "cohort".into(),
+            mode: Mode::Practice,
+            scenario_dir: PathBuf::from(library::DEFAULT_DIR),
+            results: None,
+            sessions_dir: PathBuf::from("sessions"),
+            force: None,
+            replay: None,
+            speed: 1.0,
+            pause_on_decisions: false,
+            screenshot: None,
+        }
+    }
+}
+
+impl Config {
+    /// The results CSV: the one named, else `training-results-<cohort>.csv`.
+    pub fn results_path(&self) -> PathBuf {
+        self.results.clone().unwrap_or_else(|| {
+            PathBuf::from(format!("training-results-{}.csv", slug(&self.cohort)))
+        })
+    }
+}
+
+/// A message for the user on the current screen (a bad file, a refused action).
+#[derive(Resource, Debug, Default, Clone)]
+pub struct Notice(pub Option<String>);
+
+/// One scenario file of the library: loaded and checked, or why not.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub path: PathBuf,
+    pub scenario: Result<Scenario, String>,
+}
+
+/// The scenario library, the force profile, the guidance checklist and the course plan.
+#[derive(Resource, Debug, Clone)]
+pub struct Library {
+    pub entries: Vec<Entry>,
+    pub force: ForceProfile,
+    pub guidance: Option<Guidance>,
+    pub course: Option<Course>,
+    /// Problems loading the library itself (shown on the menu).
+    pub problems: Vec<String>,
+}
+
+impl Library {
+    /// Load every scenario in `dir`; a broken file is listed with its error, never fatal.
+    pub fn load(config: &Config) -> Library {
+        let dir = &config.scenario_dir;
+        let mut problems = Vec::new();
+        let guidance = library::guidance_near(dir).and_then(|g| match Guidance::load(&g) {
+            Ok(g) => Some(g),
+            Err(e) => {
+                problems.push(e.to_string());
+                None
+            }
+        });
+        let force_path = config.force.clone().or_else(|| {
+            let p = dir.join("force.ron");
+            p.is_file().then_some(p)
+        });
+        let force = match force_path {
+            Some(p) => ForceProfile::load(&p).unwrap_or_else(|e| {
+                problems.push(e.to_string());
+                ForceProfile::neutral()
+            }),
+            None => ForceProfile::neutral(),
+        };
+        let course_path = dir.join("course.ron");
+        let course = if course_path.is_file() {
+            Course::load(&course_path)
+                .map_err(|e| problems.push(e.to_string()))
+                .ok()
+        } else {
+            None
+        };
+        let entries = match library::scenario_paths(dir) {
+            Ok(paths) => paths
+                .into_iter()
+                .map(|path| Entry {
+                    scenario: library::load_checked(&path, guidance.as_ref())
+                        .map_err(|e| e.to_string()),
+                    path,
+                })
+                .collect(),
+            Err(e) => {
+                problems.push(e.to_string());
+                Vec::new()
+            }
+        };
+        Library {
+            entries,
+            force,
+            guidance,
+            course,
+            problems,
+        }
+    }
+
+    pub fn find(&self, id: &str) -> Option<&Scenario> {
+        self.entries
+            .iter()
+            .filter_map(|e| e.scenario.as_ref().ok())
+            .find(|s| s.id == id)
+    }
+
+    /// The next session of the course plan the trainee has not done, by results so far.
+    pub fn next_in_plan(&self, rows: &[results::Row], trainee: &str) -> Option<(String, Mode)> {
+        let c = self.course.as_ref()?;
+        course::progress(c, rows, trainee)
+            .into_iter()
+            .flat_map(|(_, sessions)| sessions)
+            .find(|(_, s)| !matches!(s, Standing::Done { .. }))
+            .map(|(p, _)| (p.scenario.clone(), p.mode))
+    }
+}
+
+/// The sign-in and scenario choice on the menu.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct Choice {
+    /// Index into [`Library::entries`].
+    pub selected: usize,
+    /// Which sign-in field takes typing: 0 trainee, 1 cohort.
+    pub field: usize,
+}
+
+/// A THRIVE assessment being put together: element, then judgement, then the facts it rests on.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Draft {
+    pub element: Option<Thrive>,
+    pub judgement: Option<Judgement>,
+    pub facts: Vec<String>,
+}
+
+/// The panel keyboard digits act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Panel {
+    #[default]
+    Questions,
+    Facts,
+    Checks,
+    Thrive,
+    Grade,
+    Rcrp,
+    Advice,
+    Partners,
+}
+
+impl Panel {
+    pub const ALL: [Panel; 8] = [
+        Panel::Questions,
+        Panel::Facts,
+        Panel::Checks,
+        Panel::Thrive,
+        Panel::Grade,
+        Panel::Rcrp,
+        Panel::Advice,
+        Panel::Partners,
+    ];
+    /// The key that focuses the panel.
+    pub fn key(self) -> char {
+        match self {
+            Panel::Questions => 'Q',
+            Panel::Facts => 'L',
+            Panel::Checks => 'C',
+            Panel::Thrive => 'T',
+            Panel::Grade => 'G',
+            Panel::Rcrp => 'R',
+            Panel::Advice => 'A',
+            Panel::Partners => 'N',
+        }
+    }
+    pub fn title(self) -> &'static str {
+        match self {
+            Panel::Questions => "Questions",
+            Panel::Facts => "Record in the log",
+            Panel::Checks => "Force systems",
+            Panel::Thrive => "THRIVE",
+            Panel::Grade => "Grade",
+            Panel::Rcrp => "Right Care Right Person",
+            Panel::Advice => "Safety advice",
+            Panel::Partners => "Tell a partner",
+        }
+    }
+}
+
+/// A replayed log: its steps, and the next one due.
+#[derive(Debug, Clone)]
+pub struct Feed {
+    pub log: ActionLog,
+    pub next: usize,
+    /// Pause once this many actions have been replayed (for a screenshot).
+    pub pause_at: Option<usize>,
+}
+
+/// The call on the desk.
+#[derive(Resource, Debug, Clone)]
+pub struct Desk {
+    pub session: Session,
+    pub force: ForceProfile,
+    /// The call has been answered (the clock runs from answer).
+    pub answered: bool,
+    /// Call time, ms from answer.
+    pub clock_ms: u64,
+    /// Sub-millisecond remainder of the clock.
+    pub carry: f64,
+    pub speed: f64,
+    pub paused: bool,
+    pub panel: Panel,
+    pub draft: Draft,
+    /// The log being replayed, if this is a replay.
+    pub feed: Option<Feed>,
+    pub pause_on_decisions: bool,
+    /// The last refusal from the session, shown until the next action.
+    pub refused: Option<String>,
+    /// Bumped whenever what the call screen shows changes.
+    pub version: u64,
+}
+
+impl Desk {
+    pub fn new(session: Session, force: ForceProfile, config: &Config) -> Desk {
+        Desk {
+            session,
+            force,
+            answered: false,
+            clock_ms: 0,
+            carry: 0.0,
+            speed: 1.0,
+            paused: false,
+            panel: Panel::default(),
+            draft: Draft::default(),
+            feed: None,
+            pause_on_decisions: config.pause_on_decisions,
+            refused: None,
+            version: 0,
+        }
+    }
+
+    /// A desk replaying `log` at the configured speed, answered at once.
+    pub fn replaying(session: Session, force: ForceProfile, log: ActionLog, c: &Config) -> Desk {
+        let mut d = Desk::new(session, force, c);
+        d.answered = true;
+        d.speed = c.speed;
+        d.feed = Some(Feed {
+            log,
+            next: 0,
+            pause_at: None,
+        });
+        d
+    }
+
+    /// The call time at which the trainee acts now.
+    pub fn act_ms(&self) -> u64 {
+        self.clock_ms.min(self.session.scenario().time_limit_ms)
+    }
+
+    /// Let the call clock run by `dt_secs` of wall time; returns the new call time.
+    pub fn tick(&mut self, dt_secs: f64) -> u64 {
+        if !self.answered || self.paused || self.session.is_closed() {
+            return self.clock_ms;
+        }
+        let ms = dt_secs * 1000.0 * self.speed + self.carry;
+        // A hair over, so that 0.1 s is 100 ms and not 99.999… (frames step the clock exactly).
+        let whole = (ms + 1e-6).floor();
+        self.carry = (ms - whole).max(0.0);
+        let before = self.clock_ms / 1000;
+        self.clock_ms = self.clock_ms.saturating_add(whole as u64);
+        if self.clock_ms / 1000 != before {
+            self.version += 1;
+        }
+        self.clock_ms
+    }
+
+    /// Hand one action to the session; a refusal is kept to show, never fatal.
+    pub fn act(&mut self, action: Action) {
+        let t = self.act_ms();
+        match self.session.act(t, action) {
+            Ok(_) => self.refused = None,
+            Err(e) => self.refused = Some(e.to_string()),
+        }
+        self.version += 1;
+    }
+}
+
+/// A finished call: the outcome and where it was saved.
+#[derive(Resource, Debug, Clone)]
+pub struct Finished {
+    pub outcome: Outcome,
+    pub scenario: Scenario,
+    pub force: ForceProfile,
+    /// The scenario's model answer, for the timeline.
+    pub model: Option<ActionLog>,
+    /// Where the log was saved and the result appended, or why not.
+    pub saved: Vec<String>,
+    pub replayed: bool,
+}
+
+/// Every key and button becomes one of these; each screen handles its own.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct Do(pub Cmd);
+
+/// What a key or a button asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cmd {
+    // Menu
+    Select(usize),
+    NextInPlan,
+    ToggleMode,
+    Start,
+    Assessor,
+    Type(String),
+    Erase,
+    NextField,
+    // Warning
+    Proceed,
+    ChooseAnother,
+    // Call
+    Answer,
+    Decide(Action),
+    Focus(Panel),
+    /// A digit on the focused panel (1-based).
+    Pick(usize),
+    ThriveElement(Thrive),
+    ThriveJudgement(Judgement),
+    ThriveFact(String),
+    ThriveSubmit,
+    ThriveBack,
+    StopCall,
+    TogglePause,
+    ToggleFast,
+    // Anywhere
+    Scale(f32),
+    Scroll(f32),
+    Back,
+}
+
+/// Load a scenario for a replay log, or say why it cannot be replayed.
+pub fn load_replay(lib: &Library, path: &Path) -> Result<(Scenario, ActionLog), String> {
+    let log = ActionLog::load(path).map_err(|e| e.to_string())?;
+    let sc = lib.find(&log.scenario).cloned().ok_or_else(|| {
+        format!(
+            "{}: the log is for scenario '{}', which is not in the library (or does not load)",
+            path.display(),
+            log.scenario
+        )
+    })?;
+    replay::replay(&sc, &log).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok((sc, log))
+}
+
+/// Save the log and append the result exactly as `controlroom play` does; report each file.
+pub fn save(config: &Config, outcome: &Outcome) -> Vec<String> {
+    let mut out = Vec::new();
+    let record = config.sessions_dir.join(format!(
+        "{}.{}.{}.log.ron",
+        slug(&outcome.trainee),
+        outcome.scenario,
+        results::now_utc()
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+    ));
+    let saved = outcome
+        .log
+        .to_ron()
+        .map_err(|e| e.to_string())
+        .and_then(|text| {
+            std::fs::create_dir_all(&config.sessions_dir)
+                .map_err(|e| format!("{}: {e}", config.sessions_dir.display()))?;
+            crate::files::write_atomic(&record, text.as_bytes())
+                .map_err(|e| format!("{}: {e}", record.display()))
+        });
+    out.push(match saved {
+        Ok(()) => format!("Session log saved: {}", record.display()),
+        Err(e) => format!("Session log NOT saved: {e}"),
+    });
+    let csv = config.results_path();
+    out.push(match results::append(&csv, outcome, &results::now_utc()) {
+        Ok(()) => format!("Result appended to {}", csv.display()),
+        Err(e) => format!("Result NOT appended: {e}"),
+    });
+    out
+}
+
+/// A file-name-safe form of a name.
+pub fn slug(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+/// `mm:ss` from ms.
+pub fn clock(ms: u64) -> String {
+    format!("{:02}:{:02}", ms / 60_000, (ms / 1000) % 60)
+}
