@@ -107,6 +107,14 @@ pub fn channel_values(t: &ChannelBin, covered_s: f64) -> [f64; 16] {
     ]
 }
 
+/// A channel KPI by its CSV name from [`channel_values`]'s output (NaN for an unknown name).
+pub fn channel_value(values: &[f64; 16], kpi: &str) -> f64 {
+    CHANNEL_KPIS
+        .iter()
+        .position(|(k, _)| *k == kpi)
+        .map_or(f64::NAN, |i| values[i])
+}
+
 /// A group's time figures from its totals: the first four of [`GROUP_KPIS`].
 pub fn group_values(t: &GroupBin, covered_s: f64) -> [f64; 4] {
     [

@@ -292,9 +292,9 @@ pub fn lookahead_table(cfg: &Config, reps: &[Replication]) -> String {
                 b.offered as f64 / r,
                 b.answered as f64 / r,
                 b.abandoned as f64 / r,
-                show("service_level", v[7]),
-                show("", v[5]),
-                v[10],
+                show("service_level", kpi::channel_value(&v, "service_level")),
+                show("", kpi::channel_value(&v, "wait_mean_s")),
+                kpi::channel_value(&v, "queue_length_mean"),
             );
         }
     }
