@@ -6,7 +6,7 @@ use super::{CliError, CliResult};
 use controlroom::training::ForceProfile;
 use controlroom::training::course::Course;
 use controlroom::training::guidance::Guidance;
-use controlroom::training::{answers, check, library, sweep};
+use controlroom::training::{answers, check, gaming, library, sweep};
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
@@ -23,6 +23,9 @@ pub struct Args {
     /// logs/<id>.flawed*.ron must fail and, together, trigger every critical item).
     #[arg(long)]
     logs: bool,
+    /// Print every gaming strategy's score, not only those that pass.
+    #[arg(long)]
+    strategies: bool,
 }
 
 pub fn run(args: Args) -> CliResult {
@@ -67,11 +70,30 @@ pub fn run(args: Args) -> CliResult {
         } else {
             0
         };
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let mut strategies = 0;
+        if problems.is_empty() {
+            let model = controlroom::training::ActionLog::load(&library::model_log(dir, &sc.id)).ok();
+            let played = gaming::play_all(&sc, model.as_ref());
+            strategies = played.len();
+            if args.strategies {
+                for p in &played {
+                    let verdict = if p.passed { "PASSES" } else { "fails" };
+                    println!("  {:>3}/100 {verdict:<6} {}", p.score, p.strategy);
+                }
+                if let Some(m) = &model
+                    && let Some(o) = gaming::careful(&sc, m)
+                {
+                    let verdict = if o.passed { "passes" } else { "FAILS" };
+                    println!("  {:>3}/100 {verdict:<6} a careful trainee (model + 2 questions)", o.score);
+                }
+            }
+            problems.extend(gaming::problems(&sc, model.as_ref()));
+        }
         if args.logs && problems.is_empty() {
-            let dir = match path.parent() {
-                Some(d) if !d.as_os_str().is_empty() => d,
-                _ => Path::new("."),
-            };
             problems.extend(answers::check_answers(dir, &sc).into_iter().map(|m| {
                 controlroom::training::check::Problem {
                     field: "logs".into(),
@@ -87,7 +109,7 @@ pub fn run(args: Args) -> CliResult {
                 ""
             };
             println!(
-                "ok {} ({}: {} paths swept, each ends scored{answers})",
+                "ok {} ({}: {} paths swept, each ends scored; {strategies} gaming strategies, none passes{answers})",
                 path.display(),
                 sc.id,
                 walks / 2

@@ -18,8 +18,31 @@ pub struct Args {
     top: usize,
 }
 
+/// Say which lines of a results file were damaged and skipped.
+pub(super) fn warn_damaged(path: &std::path::Path, lines: &[usize]) {
+    if lines.is_empty() {
+        return;
+    }
+    let list: Vec<String> = lines.iter().take(10).map(|l| l.to_string()).collect();
+    let more = if lines.len() > 10 { ", …" } else { "" };
+    eprintln!(
+        "warning: {}: {} damaged row(s) skipped (a torn write?), line(s) {}{more}; later rows were read",
+        path.display(),
+        lines.len(),
+        list.join(", ")
+    );
+}
+
 pub fn run(args: Args) -> CliResult {
-    let (mut rows, skipped) = results::read(&args.results).map_err(super::score::results_error)?;
+    if !args.results.exists() {
+        return Err(CliError::input(format!(
+            "{}: no such results file",
+            args.results.display()
+        )));
+    }
+    let read = results::read(&args.results).map_err(super::score::results_error)?;
+    warn_damaged(&args.results, &read.damaged_lines);
+    let mut rows = read.rows;
     if let Some(m) = &args.mode {
         if m != "practice" && m != "assessment" {
             return Err(CliError::input(format!(
@@ -28,11 +51,29 @@ pub fn run(args: Args) -> CliResult {
         }
         rows.retain(|r| &r.mode == m);
     }
-    if skipped > 0 {
-        eprintln!("warning: {skipped} unreadable row(s) skipped (a torn write?)");
+    // Only sessions played live are summarised; rows scored from log files (or from files
+    // written before provenance was recorded) are listed apart.
+    let (live, apart): (Vec<_>, Vec<_>) = rows.into_iter().partition(|r| r.source.is_live());
+    let rows = live;
+    if !apart.is_empty() {
+        println!(
+            "== Not played live (scored from log files, or unverified): not counted below =="
+        );
+        for r in &apart {
+            println!(
+                "{:<20} {:<28} {:<24} {:<10} {:>3}  {}  log {}",
+                r.finished_utc,
+                r.trainee,
+                r.scenario_id,
+                r.mode,
+                r.score_pct,
+                r.source.label(),
+                r.log_sha256.get(..12).unwrap_or("-")
+            );
+        }
     }
     if rows.is_empty() {
-        println!("no sessions");
+        println!("no live sessions");
         return Ok(());
     }
     let c = cohort::summarise(&rows);

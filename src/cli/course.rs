@@ -32,11 +32,21 @@ pub fn run(args: Args) -> CliResult {
         .collect();
     let missing = plan.unknown_scenarios(&known);
     let rows = if args.results.exists() {
-        let (rows, skipped) = results::read(&args.results).map_err(super::score::results_error)?;
-        if skipped > 0 {
-            eprintln!("warning: {skipped} unreadable row(s) skipped (a torn write?)");
+        let read = results::read(&args.results).map_err(super::score::results_error)?;
+        super::cohort::warn_damaged(&args.results, &read.damaged_lines);
+        let from_files = read
+            .rows
+            .iter()
+            .filter(|r| r.trainee == args.trainee && r.mode == "assessment" && !r.source.is_live())
+            .count();
+        if from_files > 0 {
+            eprintln!(
+                "note: {from_files} assessment row(s) for {} were scored from log files (or are \
+                 unverified), not played live: they do not count towards the course",
+                args.trainee
+            );
         }
-        rows
+        read.rows
     } else {
         eprintln!(
             "note: {} does not exist yet: no sessions recorded",

@@ -9,8 +9,10 @@
 use super::{CliError, CliResult};
 use controlroom::training::response::{Grade, Partner, Responder};
 use controlroom::training::thrive::{Judgement, Thrive};
+use controlroom::training::results::{Provenance, Source};
+use controlroom::training::store::{self, Store};
 use controlroom::training::{
-    Action, Event, ForceProfile, Mode, Scenario, Session, debrief, library, results,
+    Action, Event, ForceProfile, Mode, Scenario, Session, debrief, library, typed,
 };
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
@@ -37,12 +39,20 @@ pub struct Args {
     /// Each choice takes this many ms of call time (scripted, deterministic play).
     #[arg(long)]
     step_ms: Option<u64>,
-    /// Save the session log here (default: sessions/<trainee>.<scenario>.<time>.log.ron).
+    /// The folder session logs are saved in, under names that cannot collide
+    /// (<trainee>.<scenario>.<time>.<hash>.log.ron); a journal of the call in progress is kept
+    /// there too.
+    #[arg(long, default_value = store::DEFAULT_SESSIONS)]
+    sessions: PathBuf,
+    /// Append the result of every session, practice or assessment, to this CSV.
+    #[arg(long, default_value = store::DEFAULT_RESULTS)]
+    results: PathBuf,
+    /// The trainee's cohort (course intake), recorded with the result.
+    #[arg(long, default_value = "")]
+    cohort: String,
+    /// Typed questions: the question list is off; type what you would say to the caller.
     #[arg(long)]
-    record: Option<PathBuf>,
-    /// Append the result to this CSV (default in assessment mode: training-results.csv).
-    #[arg(long)]
-    results: Option<PathBuf>,
+    typed: bool,
     /// Force profile for grade names and support (default: scenarios/training/force.ron).
     #[arg(long)]
     force: Option<PathBuf>,
@@ -177,25 +187,10 @@ pub fn run(args: Args) -> CliResult {
         ModeArg::Practice => Mode::Practice,
         ModeArg::Assessment => Mode::Assessment,
     };
-    let record = args
-        .record
-        .clone()
-        .unwrap_or_else(|| default_record(&args.trainee, &sc.id));
-    if record.exists() {
-        return Err(CliError::input(format!(
-            "{}: already exists; not overwriting",
-            record.display()
-        )));
-    }
-    let results_path = args
-        .results
-        .clone()
-        .or_else(|| (mode == Mode::Assessment).then(|| PathBuf::from("training-results.csv")));
-    if let Some(r) = &results_path
-        && r.exists()
-    {
-        results::read(r).map_err(super::score::results_error)?;
-    }
+    let store = Store::new(args.results.clone(), args.sessions.clone());
+    store
+        .check_results()
+        .map_err(super::score::results_error)?;
 
     println!(
         "{} — {} call, {} — {} mode",
@@ -229,7 +224,13 @@ pub fn run(args: Args) -> CliResult {
         }
     }
     let cat = catalogue(&sc, &force);
-    let mut session = Session::new(&sc, mode, &args.trainee).map_err(CliError::input)?;
+    let mut session = Session::new(&sc, mode, &args.trainee)
+        .map_err(CliError::input)?
+        .typed(args.typed);
+    let mut journal = store.journal(&args.trainee, &sc.id).map_err(CliError::failed)?;
+    if args.typed {
+        println!("Typed questions: type what you would say to the caller; numbers choose the rest.");
+    }
     let clock = Clock {
         started: Instant::now(),
         step: args.step_ms,
@@ -269,6 +270,8 @@ pub fn run(args: Args) -> CliResult {
         }
         let choice = if line == "q" {
             Some(Choice::Act(Action::Stop))
+        } else if args.typed && line.parse::<usize>().is_err() && !line.is_empty() {
+            Some(Choice::Act(typed::say(&sc, line)))
         } else {
             match line
                 .parse::<usize>()
@@ -294,35 +297,50 @@ pub fn run(args: Args) -> CliResult {
         };
         let t = clock.next(&session).min(sc.time_limit_ms);
         let label = action.label(&sc, &force);
+        let steps = session.record().steps.len();
         match session.act(t, action) {
             Ok(ev) => {
-                println!("{} YOU: {label}", stamp(t));
+                let at = session.record().steps.last().map_or(t, |s| s.t_ms);
+                println!("{} YOU: {label}", stamp(at));
                 print_events(&ev);
+                for step in &session.record().steps[steps..] {
+                    if let Err(e) = journal.append(step) {
+                        eprintln!("warning: the journal could not be written: {e}");
+                    }
+                }
             }
             Err(e) => println!("  not possible: {e}"),
         }
     }
     let outcome = session.finish();
-    let log = outcome.log.to_ron().map_err(CliError::failed)?;
-    if let Some(parent) = record.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| CliError::failed(format!("{}: {e}", parent.display())))?;
-    }
-    controlroom::files::write_atomic(&record, log.as_bytes())
-        .map_err(|e| CliError::failed(format!("{}: {e}", record.display())))?;
-    if let Some(r) = &results_path {
-        results::append(r, &outcome, &results::now_utc()).map_err(super::score::results_error)?;
-    }
+    let from = Provenance {
+        cohort: args.cohort.clone(),
+        source: Source::Terminal,
+    };
+    let saved = store.save(&outcome, &from);
     println!();
     print!(
         "{}",
         debrief::render(&outcome, &sc, &force, guidance.as_ref())
     );
-    println!("\nSession log: {}", record.display());
-    if let Some(r) = &results_path {
-        println!("Result appended to {}", r.display());
+    println!();
+    for line in saved.lines() {
+        println!("{line}");
     }
-    Ok(())
+    match (&saved.log, saved.row) {
+        (Ok(_), Ok(_)) => {
+            journal.finish();
+            Ok(())
+        }
+        (_, Err(e)) => Err(CliError::failed(format!(
+            "{e}; the actions are kept in {}",
+            journal.path().display()
+        ))),
+        (Err(e), _) => Err(CliError::failed(format!(
+            "{e}; the actions are kept in {}",
+            journal.path().display()
+        ))),
+    }
 }
 
 fn print_events(events: &[Event]) {
@@ -369,22 +387,4 @@ fn assess(session: &Session, element: Thrive, input: &Receiver<String>) -> Optio
         judgement,
         facts: chosen,
     })
-}
-
-fn default_record(trainee: &str, id: &str) -> PathBuf {
-    let who: String = trainee
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let when: String = results::now_utc()
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect();
-    PathBuf::from("sessions").join(format!("{who}.{id}.{when}.log.ron"))
 }

@@ -19,9 +19,13 @@ pub struct Args {
     /// Force profile for grade names and support (default: scenarios/training/force.ron if present).
     #[arg(long)]
     force: Option<PathBuf>,
-    /// Append the result to this results CSV (created with its header if missing).
+    /// Append the result to this results CSV (created with its header if missing). The row is
+    /// marked as scored from a log file: it never counts as a live assessment.
     #[arg(long)]
     results: Option<PathBuf>,
+    /// The trainee's cohort, recorded in the results row.
+    #[arg(long)]
+    cohort: Option<String>,
 }
 
 pub fn run(args: Args) -> CliResult {
@@ -34,7 +38,12 @@ pub fn run(args: Args) -> CliResult {
     let outcome = replay::replay(&sc, &log)
         .map_err(|e| CliError::input(format!("{}: {e}", args.actions.display())))?;
     if let Some(csv) = &args.results {
-        results::append(csv, &outcome, &results::now_utc()).map_err(results_error)?;
+        // Scored from a file: recorded as such, never as a live assessment.
+        let from = results::Provenance {
+            cohort: args.cohort.clone().unwrap_or_default(),
+            source: results::Source::LogFile,
+        };
+        results::append(csv, &outcome, &results::now_utc(), &from).map_err(results_error)?;
     }
     print!(
         "{}",

@@ -4,6 +4,7 @@
 
 use crate::training::course::{self, Course, Standing};
 use crate::training::guidance::Guidance;
+use crate::training::store::{self, Store};
 use crate::training::thrive::{Judgement, Thrive};
 use crate::training::{
     Action, ActionLog, ForceProfile, Mode, Outcome, Scenario, Session, library, replay, results,
@@ -85,7 +86,7 @@ impl Default for Config {
             mode: Mode::Practice,
             scenario_dir: PathBuf::from(library::DEFAULT_DIR),
             results: None,
-            sessions_dir: PathBuf::from("sessions"),
+            sessions_dir: PathBuf::from(store::DEFAULT_SESSIONS),
             force: None,
             replay: None,
             speed: 1.0,
@@ -96,11 +97,12 @@ impl Default for Config {
 }
 
 impl Config {
-    /// The results CSV: the one named, else `training-results-<cohort>.csv`.
+    /// The results CSV: the one named, else the one both front-ends share
+    /// ([`store::DEFAULT_RESULTS`]); the cohort is a column of it.
     pub fn results_path(&self) -> PathBuf {
-        self.results.clone().unwrap_or_else(|| {
-            PathBuf::from(format!("training-results-{}.csv", slug(&self.cohort)))
-        })
+        self.results
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(store::DEFAULT_RESULTS))
     }
 }
 
@@ -431,51 +433,14 @@ pub fn load_replay(lib: &Library, path: &Path) -> Result<(Scenario, ActionLog), 
     Ok((sc, log))
 }
 
-/// Save the log and append the result exactly as `controlroom play` does; report each file.
+/// Save the log and append the result by the one save policy ([`training::store`]).
 pub fn save(config: &Config, outcome: &Outcome) -> Vec<String> {
-    let mut out = Vec::new();
-    let record = config.sessions_dir.join(format!(
-        "{}.{}.{}.log.ron",
-        slug(&outcome.trainee),
-        outcome.scenario,
-        results::now_utc()
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .collect::<String>()
-    ));
-    let saved = outcome
-        .log
-        .to_ron()
-        .map_err(|e| e.to_string())
-        .and_then(|text| {
-            std::fs::create_dir_all(&config.sessions_dir)
-                .map_err(|e| format!("{}: {e}", config.sessions_dir.display()))?;
-            crate::files::write_atomic(&record, text.as_bytes())
-                .map_err(|e| format!("{}: {e}", record.display()))
-        });
-    out.push(match saved {
-        Ok(()) => format!("Session log saved: {}", record.display()),
-        Err(e) => format!("Session log NOT saved: {e}"),
-    });
-    let csv = config.results_path();
-    out.push(match results::append(&csv, outcome, &results::now_utc()) {
-        Ok(()) => format!("Result appended to {}", csv.display()),
-        Err(e) => format!("Result NOT appended: {e}"),
-    });
-    out
-}
-
-/// A file-name-safe form of a name.
-pub fn slug(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect()
+    let store = Store::new(config.results_path(), config.sessions_dir.clone());
+    let from = results::Provenance {
+        cohort: config.cohort.trim().to_string(),
+        source: results::Source::Window,
+    };
+    store.save(outcome, &from).lines()
 }
 
 /// `mm:ss` from ms.

@@ -14,6 +14,13 @@ use std::path::Path;
 pub enum Action {
     /// Ask the caller a question (by the scenario's question id).
     Ask(String),
+    /// Say a question in the trainee's own words (typed questions, the list switched off): the
+    /// text typed and the question it matched (`None`: the caller did not understand). Replaying
+    /// checks the match, so a log cannot claim one the text does not make.
+    Say {
+        text: String,
+        matched: Option<String>,
+    },
     /// Give the caller advice (by the scenario's advice id).
     Advise(String),
     /// Write a fact that has come up into the incident log.
@@ -58,6 +65,10 @@ pub struct ActionLog {
     pub mode: Mode,
     /// Who played it (a name or staff number).
     pub trainee: String,
+    /// Typed questions: the question list was switched off and the trainee typed what they
+    /// would say (assessment of recall, not recognition).
+    #[serde(default)]
+    pub typed: bool,
     /// Every accepted action, in time order.
     pub actions: Vec<Step>,
 }
@@ -72,13 +83,62 @@ impl ActionLog {
     }
 }
 
+/// How long each kind of action takes on the call, in ms: the next action can start only when
+/// it is done, so everything-at-once costs call time the caller's script does not wait for.
+pub mod duration {
+    /// Asking a question and hearing the answer.
+    pub const ASK_MS: u64 = 3_000;
+    /// Giving advice and hearing the reply.
+    pub const ADVISE_MS: u64 = 3_000;
+    /// Running a check on force systems.
+    pub const CHECK_MS: u64 = 4_000;
+    /// Writing a fact into the incident log.
+    pub const RECORD_MS: u64 = 1_000;
+    /// Recording a THRIVE judgement and its reasons.
+    pub const ASSESS_MS: u64 = 2_000;
+    /// Setting a grade or an RCRP decision.
+    pub const DECIDE_MS: u64 = 1_000;
+    /// Telling a partner agency.
+    pub const NOTIFY_MS: u64 = 3_000;
+}
+
 impl Action {
+    /// The call time this action takes (see [`duration`]).
+    pub fn duration_ms(&self) -> u64 {
+        use duration::*;
+        match self {
+            Action::Ask(_) | Action::Say { .. } => ASK_MS,
+            Action::Advise(_) => ADVISE_MS,
+            Action::Check(_) => CHECK_MS,
+            Action::Record(_) => RECORD_MS,
+            Action::Assess { .. } => ASSESS_MS,
+            Action::Grade(_) | Action::Rcrp(_) => DECIDE_MS,
+            Action::Notify(_) => NOTIFY_MS,
+            Action::Close | Action::Stop => 0,
+        }
+    }
+
+    /// The question this action puts to the caller, if any (listed or typed and matched).
+    pub fn question(&self) -> Option<&str> {
+        match self {
+            Action::Ask(q) => Some(q),
+            Action::Say {
+                matched: Some(q), ..
+            } => Some(q),
+            _ => None,
+        }
+    }
+
     /// The action in words, in the scenario's and the force's terms (for a menu or a transcript).
     pub fn label(&self, sc: &super::Scenario, force: &super::ForceProfile) -> String {
         match self {
             Action::Ask(id) => match sc.question(id) {
                 Some(q) => format!("Ask: {}", q.text),
                 None => format!("Ask: {id}"),
+            },
+            Action::Say { text, matched } => match matched.as_deref().and_then(|q| sc.question(q)) {
+                Some(q) => format!("Say: \"{text}\" (asks: {})", q.text),
+                None => format!("Say: \"{text}\" (not understood)"),
             },
             Action::Advise(id) => match sc.advice(id) {
                 Some(a) => format!("Advise: {}", a.text),

@@ -66,8 +66,81 @@ pub fn check(sc: &Scenario, guidance: Option<&Guidance>) -> Vec<Problem> {
     }
     for item in &sc.rubric {
         rubric_item(sc, item, &facts, guidance, &mut p);
+        evidence_and_order(sc, item, &mut p);
     }
+    menus(sc, &mut p);
     p.0
+}
+
+/// How many plausible distractors a menu needs so that it does not give the answer away.
+pub const MIN_DISTRACTOR_QUESTIONS: usize = 3;
+
+/// Menus that do not give the answer away: plausible distractors (not only rude ones), and
+/// key words on every question so it can be typed.
+fn menus(sc: &Scenario, p: &mut Problems) {
+    let plausible = sc
+        .questions
+        .iter()
+        .filter(|q| !q.relevant && q.engagement >= 0)
+        .count();
+    if plausible < MIN_DISTRACTOR_QUESTIONS {
+        p.add(
+            "questions",
+            format!(
+                "{plausible} plausible distractor question(s): add at least {MIN_DISTRACTOR_QUESTIONS} \
+                 questions a real handler might ask that waste time on this call (relevant: false, \
+                 engagement 0 or more: date of birth, spelling, a crime reference number)"
+            ),
+        );
+    }
+    if !sc.advice.iter().any(|a| !a.relevant && a.engagement >= 0) {
+        p.add(
+            "advice",
+            "no plausible distractor advice: add advice right for other calls but wrong here \
+             (relevant: false, engagement 0 or more)",
+        );
+    }
+    for q in &sc.questions {
+        if q.keywords.iter().all(|k| super::typed::words(k).is_empty()) {
+            p.add(
+                format!("questions[{}].keywords", q.id),
+                "give key words so the question can be typed (e.g. [\"address\", \"where are\"])",
+            );
+        }
+    }
+}
+
+/// Evidence, `until` and `before`: references that must exist, and decisions that must name
+/// the facts they rest on.
+fn evidence_and_order(sc: &Scenario, item: &Item, p: &mut Problems) {
+    let at = format!("rubric[{}]", item.id);
+    unknown_facts(sc, &format!("{at}.evidence"), &item.evidence, p);
+    if let Some(line) = &item.until
+        && sc.script.index(line).is_none()
+    {
+        p.add(format!("{at}.until"), format!("unknown line '{line}'"));
+    }
+    for b in &item.before {
+        if b == &item.id {
+            p.add(format!("{at}.before"), "an item cannot come before itself");
+        } else if !sc.rubric.iter().any(|x| &x.id == b) {
+            p.add(format!("{at}.before"), format!("unknown rubric item '{b}'"));
+        }
+    }
+    let decision = matches!(
+        item.expect,
+        Expect::Graded(_) | Expect::Rcrp(_) | Expect::Notified(_)
+    );
+    if decision && item.evidence.is_empty() {
+        p.add(
+            format!("{at}.evidence"),
+            "a decision must name the facts it rests on (evidence: [..]); one made before \
+             they are known is a guess",
+        );
+    }
+    if item.arises_ms.is_some() && !matches!(item.expect, Expect::Never(_)) {
+        p.add(format!("{at}.arises_ms"), "only `Never` items have arises_ms");
+    }
 }
 
 fn metadata(sc: &Scenario, p: &mut Problems) {

@@ -84,9 +84,12 @@ pub fn progress<'a>(
                     let mine: Vec<&Row> = rows
                         .iter()
                         .filter(|r| {
+                            // An assessment counts only if it was played live: a log file
+                            // scored under a trainee's name can be anyone's.
                             r.trainee == trainee
                                 && r.scenario_id == p.scenario
                                 && r.mode == p.mode.label()
+                                && (p.mode == Mode::Practice || r.source.is_live())
                         })
                         .collect();
                     let attempts = mine.len() as u32;

@@ -38,4 +38,10 @@ pub enum SessionError {
     FactNotKnown(String),
     #[error("{0}")]
     NotAllowed(String),
+    #[error("the log says \"{text}\" asks {claimed}, but it {actual}")]
+    WrongMatch {
+        text: String,
+        claimed: String,
+        actual: String,
+    },
 }

@@ -45,11 +45,82 @@ pub struct ItemResult {
     pub late: bool,
     /// A critical item missed: the call fails whatever the score.
     pub critical_miss: bool,
+    /// The deciding action came before the facts it rests on were known: no credit.
+    pub guess: bool,
     /// What happened, in a sentence.
     pub note: String,
 }
 
-/// Score one item as things stand at `end_ms` (the close of the call, or now mid-call).
+/// The facts an item rests on that were not yet known at `t_ms` (empty: the decision was
+/// informed).
+fn unknown_at<'a>(item: &'a Item, rec: &CallRecord, t_ms: u64) -> Vec<&'a str> {
+    item.evidence
+        .iter()
+        .filter(|f| !rec.revealed.iter().any(|(x, at)| x == *f && *at <= t_ms))
+        .map(String::as_str)
+        .collect()
+}
+
+/// "before you knew: there was a knife; …" for the facts not yet known.
+fn guess_note(what: &str, t_ms: u64, unknown: &[&str], sc: &Scenario) -> String {
+    let facts: Vec<&str> = unknown
+        .iter()
+        .map(|f| sc.fact(f).map_or(*f, |x| x.text.as_str()))
+        .collect();
+    format!(
+        "a guess: you {what} at {}, before you knew: {}",
+        clock(t_ms),
+        facts.join("; ")
+    )
+}
+
+/// The verb of a decision, for a guess note.
+fn verb(e: &Expect, sc: &Scenario) -> String {
+    match e {
+        Expect::Graded(_) => "graded".into(),
+        Expect::Rcrp(_) => "decided who responds".into(),
+        Expect::Assessed { element, .. } => format!("assessed {}", element.label()),
+        other => describe(other, sc),
+    }
+}
+
+/// When the call first did what an item expects (its first instance), for `before`. A fact
+/// counts from when the trainee's question, advice or check brought it out, if one did, else
+/// from when it was recorded: order is about what the trainee went after first.
+fn done_at(e: &Expect, rec: &CallRecord) -> Option<u64> {
+    match e {
+        Expect::Never(_) => None,
+        Expect::Recorded(f) => {
+            let recorded = rec
+                .steps
+                .iter()
+                .find(|s| happened(e, &s.action))
+                .map(|s| s.t_ms)?;
+            let asked = rec
+                .revealed
+                .iter()
+                .find(|(x, _)| x == f)
+                .map(|&(_, t)| t)
+                .filter(|&t| {
+                    rec.steps.iter().any(|s| {
+                        s.t_ms == t
+                            && (s.action.question().is_some()
+                                || matches!(s.action, Action::Advise(_) | Action::Check(_)))
+                    })
+                });
+            Some(asked.unwrap_or(recorded).min(recorded))
+        }
+        Expect::Closed => first_time(e, rec.steps.iter(), rec),
+        other => rec
+            .steps
+            .iter()
+            .find(|s| happened(other, &s.action))
+            .map(|s| s.t_ms),
+    }
+}
+
+/// Score one item as things stand at `end_ms` (the close of the call, or now mid-call). `all`
+/// is the whole rubric, for items that must come `before` others.
 pub fn evaluate(
     item: &Item,
     sc: &Scenario,
@@ -64,6 +135,7 @@ pub fn evaluate(
         at_ms: None,
         late: false,
         critical_miss: false,
+        guess: false,
         note: String::new(),
     };
     let start = match &item.after {
@@ -77,17 +149,20 @@ pub fn evaluate(
             }
         },
     };
+    // The window closes when the `until` line is said (actions at that moment count after it).
+    let stop = item
+        .until
+        .as_ref()
+        .and_then(|l| rec.line_at(l))
+        .filter(|&t| t <= end_ms);
+    let in_window = move |t: u64, to: u64| t >= start && t <= to && stop.is_none_or(|u| t < u);
     let deadline = item.within_ms.map(|w| start.saturating_add(w));
     let strict = mode == Mode::Assessment;
     let limit = match deadline {
         Some(d) if strict => d.min(end_ms),
         _ => end_ms,
     };
-    let window = |to: u64| {
-        rec.steps
-            .iter()
-            .filter(move |s| s.t_ms >= start && s.t_ms <= to)
-    };
+    let window = |to: u64| rec.steps.iter().filter(move |s| in_window(s.t_ms, to));
     match &item.expect {
         Expect::Never(inner) => match first_time(inner, window(end_ms), rec) {
             Some(t) => {
@@ -95,9 +170,21 @@ pub fn evaluate(
                 r.note = format!("at {}: {}", secs(t), describe(inner, sc));
             }
             None => {
-                r.status = Status::Met;
-                r.credit = 1.0;
-                r.note = format!("avoided: {}", describe(inner, sc));
+                let stopped = matches!(rec.closed, Some((_, ClosedBy::Stopped)));
+                let ran = stop.unwrap_or(end_ms).saturating_sub(start);
+                let arises = item.arises_ms.unwrap_or(DEFAULT_ARISES_MS);
+                if stopped || ran < arises {
+                    r.status = Status::NotApplicable;
+                    r.note = format!(
+                        "not yet earned: the call did not go on long enough for this to arise ({} of {})",
+                        secs(ran),
+                        secs(arises)
+                    );
+                } else {
+                    r.status = Status::Met;
+                    r.credit = 1.0;
+                    r.note = format!("avoided: {}", describe(inner, sc));
+                }
             }
         },
         Expect::Graded(_) | Expect::Rcrp(_) | Expect::Assessed { .. } => {
@@ -115,12 +202,21 @@ pub fn evaluate(
                     }
                 }
                 Some((credit, t, note)) => {
-                    r.credit = credit;
                     r.at_ms = Some(t);
-                    r.note = note;
-                    r.status = if credit >= 1.0 {
+                    let unknown = unknown_at(item, rec, t);
+                    if unknown.is_empty() {
+                        r.credit = credit;
+                        r.note = note;
+                    } else {
+                        r.guess = true;
+                        r.note = format!(
+                            "{} ({note})",
+                            guess_note(&verb(&item.expect, sc), t, &unknown, sc)
+                        );
+                    }
+                    r.status = if r.credit >= 1.0 {
                         Status::Met
-                    } else if credit > 0.0 {
+                    } else if r.credit > 0.0 {
                         Status::PartlyMet
                     } else {
                         Status::Missed
@@ -128,22 +224,36 @@ pub fn evaluate(
                 }
             }
         }
-        other => match first_time(other, window(limit), rec) {
-            Some(t) => {
-                r.status = Status::Met;
-                r.credit = 1.0;
-                r.at_ms = Some(t);
-                r.note = format!("at {}: {}", secs(t), describe(other, sc));
-            }
-            None => {
-                r.note = match deadline {
-                    Some(d) if strict && first_time(other, window(end_ms), rec).is_some() => {
-                        format!("too late (target {}): {}", secs(d), describe(other, sc))
+        other => {
+            let informed = |to: u64| {
+                window(to)
+                    .filter(|s| unknown_at(item, rec, s.t_ms).is_empty())
+                    .find(|s| happened(other, &s.action) || is_close(other, s, rec))
+                    .map(|s| s.t_ms)
+            };
+            match informed(limit) {
+                Some(t) => {
+                    r.status = Status::Met;
+                    r.credit = 1.0;
+                    r.at_ms = Some(t);
+                    r.note = format!("at {}: {}", secs(t), describe(other, sc));
+                }
+                None => {
+                    let early = first_time(other, window(end_ms), rec);
+                    r.note = match (deadline, early) {
+                        (_, Some(t)) if !unknown_at(item, rec, t).is_empty() => {
+                            r.guess = true;
+                            r.at_ms = Some(t);
+                            guess_note(&describe(other, sc), t, &unknown_at(item, rec, t), sc)
+                        }
+                        (Some(d), Some(_)) if strict && informed(end_ms).is_some() => {
+                            format!("too late (target {}): {}", secs(d), describe(other, sc))
+                        }
+                        _ => format!("expected, not done — {}", describe(other, sc)),
                     }
-                    _ => format!("expected, not done — {}", describe(other, sc)),
                 }
             }
-        },
+        }
     }
     if let (Some(d), Some(t)) = (deadline, r.at_ms)
         && r.status != Status::Missed
@@ -154,6 +264,58 @@ pub fn evaluate(
     }
     r.critical_miss = item.critical && r.status == Status::Missed;
     r
+}
+
+/// Apply the rubric's `before` orders to items already evaluated: an item done after one it
+/// must precede earns nothing.
+pub fn apply_order(sc: &Scenario, rec: &CallRecord, results: &mut [ItemResult]) {
+    for (i, item) in sc.rubric.iter().enumerate() {
+        if item.before.is_empty()
+            || matches!(results[i].status, Status::Missed | Status::NotApplicable)
+        {
+            continue;
+        }
+        let own = match item.expect {
+            Expect::Recorded(_) => done_at(&item.expect, rec),
+            _ => results[i].at_ms,
+        };
+        let Some(t) = own else { continue };
+        let first = item
+            .before
+            .iter()
+            .filter_map(|id| sc.rubric.iter().find(|x| &x.id == id))
+            .filter_map(|other| done_at(&other.expect, rec).map(|at| (other, at)))
+            .filter(|&(_, at)| at < t)
+            .min_by_key(|&(_, at)| at);
+        if let Some((other, at)) = first {
+            let r = &mut results[i];
+            r.status = Status::Missed;
+            r.credit = 0.0;
+            r.note = format!(
+                "out of order: done at {}, but {} came first, at {}; guidance puts this first",
+                secs(t),
+                describe(&other.expect, sc),
+                secs(at)
+            );
+            r.critical_miss = item.critical;
+        }
+    }
+}
+
+/// A one-off `Closed` expectation met by this step.
+fn is_close(e: &Expect, s: &Step, rec: &CallRecord) -> bool {
+    matches!(e, Expect::Closed)
+        && s.action == Action::Close
+        && matches!(rec.closed, Some((t, ClosedBy::Trainee)) if t == s.t_ms)
+}
+
+/// How long a call must run before avoiding a temptation earns credit, unless an item says.
+pub const DEFAULT_ARISES_MS: u64 = 20_000;
+
+/// Minutes and seconds from call answer, "00:02".
+pub fn clock(ms: u64) -> String {
+    let s = ms / 1000;
+    format!("{:02}:{:02}", s / 60, s % 60)
 }
 
 /// The first time a one-off expectation happened in these steps.
@@ -178,7 +340,7 @@ fn first_time<'a>(
 /// Whether an action is an instance of an expectation (for decisions: that exact decision).
 fn happened(e: &Expect, a: &Action) -> bool {
     match (e, a) {
-        (Expect::Asked(q), Action::Ask(x)) => q == x,
+        (Expect::Asked(q), a) => a.question() == Some(q.as_str()),
         (Expect::Advised(q), Action::Advise(x)) => q == x,
         (Expect::Checked(c), Action::Check(x)) => c == x,
         (Expect::Recorded(f), Action::Record(x)) => f == x,
@@ -279,7 +441,18 @@ fn decision<'a>(
             if !missing.is_empty() {
                 note.push_str(&format!("; not cited: {}", missing.join("; ")));
             }
-            (j * share, t, note)
+            // Citing everything says nothing about why: more than twice the facts needed (and
+            // one spare) halves the credit.
+            let mut credit = j * share;
+            if !need.is_empty() && facts.len() > 2 * need.len() + 1 {
+                credit *= 0.5;
+                note.push_str(&format!(
+                    "; {} facts cited where {} carry it: say which facts the judgement rests on",
+                    facts.len(),
+                    need.len()
+                ));
+            }
+            (credit, t, note)
         }
         _ => return None,
     })

@@ -20,21 +20,25 @@ pub mod coverage;
 pub mod debrief;
 pub mod error;
 pub mod force;
+pub mod gaming;
 pub mod framework;
 pub mod guidance;
 pub mod library;
 pub mod marking;
+pub mod prioritisation;
 pub mod record;
 pub mod replay;
 pub mod response;
 pub mod results;
 pub mod rubric;
 pub mod scenario;
+pub mod store;
 pub mod score;
 pub mod script;
 pub mod session;
 pub mod sweep;
 pub mod thrive;
+pub mod typed;
 
 mod ron_file;
 

@@ -41,12 +41,13 @@ pub fn replay(sc: &Scenario, log: &ActionLog) -> Result<Outcome, ReplayError> {
             found: log.version,
         });
     }
-    let mut session =
-        Session::new(sc, log.mode, &log.trainee).map_err(|source| ReplayError::Step {
+    let mut session = Session::new(sc, log.mode, &log.trainee)
+        .map_err(|source| ReplayError::Step {
             index: 0,
             t_ms: 0,
             source,
-        })?;
+        })?
+        .typed(log.typed);
     for (index, step) in log.actions.iter().enumerate() {
         session
             .act(step.t_ms, step.action.clone())

@@ -17,6 +17,16 @@
 //! | `time_to_location_ms`, `time_to_grade_ms` | empty if never |
 //! | `information_pct`, `procedure_pct` | information captured, procedure followed |
 //! | `cvf_<heading>` | `not yet met`, `met`, `exceeded`, or empty if not assessed |
+//! | `cohort` | the trainee's cohort (course intake), or empty |
+//! | `source` | `terminal` or `window` (played live), `log-file` (scored from a log file) |
+//! | `log_sha256` | SHA-256 of the session log as saved, in hex |
+//! | `typed` | `true` when the question list was off (typed questions) |
+//! | `rubric_pct`, `prioritisation_pct` | the rubric's share met; 100 less marks lost to actions that did not help |
+//! | `guesses` | rubric items decided before their evidence was known, ids separated by `;` |
+//!
+//! Rows are read line by line, so a row torn by a crash spoils only its own line: reading
+//! resynchronises at the next well-formed row and reports the damaged line numbers. Files written
+//! before the provenance columns existed are still read (their rows count as `unverified`).
 
 use super::framework::Cvf;
 use super::score::{Outcome, Status};
@@ -33,6 +43,70 @@ pub enum ResultsError {
     #[error("{}: not a controlroom results file: {detail}", path.display())]
     NotOurs { path: PathBuf, detail: String },
 }
+
+/// Where a results row came from: played live (terminal or window) or scored from a log file.
+/// Only live sessions count as assessments; a log file can be anyone's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Source {
+    Terminal,
+    Window,
+    LogFile,
+    /// A row from a results file written before provenance was recorded.
+    Unverified,
+}
+
+impl Source {
+    pub fn label(self) -> &'static str {
+        match self {
+            Source::Terminal => "terminal",
+            Source::Window => "window",
+            Source::LogFile => "log-file",
+            Source::Unverified => "unverified",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Source> {
+        [
+            Source::Terminal,
+            Source::Window,
+            Source::LogFile,
+            Source::Unverified,
+        ]
+        .into_iter()
+        .find(|x| x.label() == s)
+    }
+
+    /// Played live, in front of the trainer's software.
+    pub fn is_live(self) -> bool {
+        matches!(self, Source::Terminal | Source::Window)
+    }
+}
+
+/// Who, in which cohort, and how the session reached the results file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provenance {
+    pub cohort: String,
+    pub source: Source,
+}
+
+/// SHA-256 of a log's text, in lower-case hex.
+pub fn log_hash(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+const PROVENANCE: [&str; 7] = [
+    "cohort",
+    "source",
+    "log_sha256",
+    "typed",
+    "rubric_pct",
+    "prioritisation_pct",
+    "guesses",
+];
 
 const FIXED: [&str; 16] = [
     "finished_utc",
@@ -53,10 +127,17 @@ const FIXED: [&str; 16] = [
     "procedure_pct",
 ];
 
-/// Every column name, in order.
-pub fn columns() -> Vec<String> {
+/// The columns of results files written before provenance was recorded.
+fn columns_v1() -> Vec<String> {
     let mut c: Vec<String> = FIXED.iter().map(|s| s.to_string()).collect();
     c.extend(Cvf::ALL.iter().map(|h| format!("cvf_{}", h.key())));
+    c
+}
+
+/// Every column name, in order.
+pub fn columns() -> Vec<String> {
+    let mut c = columns_v1();
+    c.extend(PROVENANCE.iter().map(|s| s.to_string()));
     c
 }
 
@@ -76,8 +157,13 @@ pub fn now_utc() -> String {
         .unwrap_or_default()
 }
 
+/// A field with no line breaks, so every row is one line (a torn row spoils only itself).
+fn one_line(s: &str) -> String {
+    s.replace(['\r', '\n'], " ")
+}
+
 /// The row for one outcome, as CSV fields.
-pub fn row(o: &Outcome, finished_utc: &str) -> Vec<String> {
+pub fn row(o: &Outcome, finished_utc: &str, from: &Provenance) -> Vec<String> {
     let opt = |v: Option<u64>| v.map(|x| x.to_string()).unwrap_or_default();
     let missed: Vec<&str> = o
         .items
@@ -87,7 +173,7 @@ pub fn row(o: &Outcome, finished_utc: &str) -> Vec<String> {
         .collect();
     let mut f = vec![
         finished_utc.to_string(),
-        o.trainee.clone(),
+        one_line(&o.trainee),
         o.scenario.clone(),
         o.version.to_string(),
         o.mode.label().to_string(),
@@ -111,12 +197,27 @@ pub fn row(o: &Outcome, finished_utc: &str) -> Vec<String> {
             .map(|(_, l)| l.label());
         f.push(level.unwrap_or("").to_string());
     }
+    let log = o.log.to_ron().unwrap_or_default();
+    f.extend([
+        one_line(&from.cohort),
+        from.source.label().to_string(),
+        log_hash(&log),
+        o.log.typed.to_string(),
+        o.rubric_score.to_string(),
+        o.prioritisation.pct().to_string(),
+        o.guesses.join(";"),
+    ]);
     f
 }
 
 /// Append one outcome to a results CSV (created with its header if missing). Refuses a file
 /// whose header is not ours; never truncates.
-pub fn append(path: &Path, o: &Outcome, finished_utc: &str) -> Result<(), ResultsError> {
+pub fn append(
+    path: &Path,
+    o: &Outcome,
+    finished_utc: &str,
+    from: &Provenance,
+) -> Result<(), ResultsError> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
@@ -124,12 +225,20 @@ pub fn append(path: &Path, o: &Outcome, finished_utc: &str) -> Result<(), Result
         path: path.to_path_buf(),
         source,
     };
-    w.write_record(row(o, finished_utc))
+    w.write_record(row(o, finished_utc, from))
         .map_err(|e| io(e.into()))?;
     let bytes = w.into_inner().map_err(|e| io(e.into_error()))?;
     let line = String::from_utf8_lossy(&bytes).to_string();
     crate::files::append_line(path, &header(), &line).map_err(|e| match e {
         crate::files::AppendError::Io(source) => io(source),
+        crate::files::AppendError::ForeignHeader { found } if found == columns_v1().join(",") => {
+            ResultsError::NotOurs {
+                path: path.to_path_buf(),
+                detail: "it was written by an older controlroom without provenance columns; \
+                         it is kept as it is: give a new results file"
+                    .into(),
+            }
+        }
         crate::files::AppendError::ForeignHeader { found } => ResultsError::NotOurs {
             path: path.to_path_buf(),
             detail: format!("its first line is {found:?}; refusing to append"),
@@ -150,22 +259,58 @@ pub struct Row {
     pub closed_by: String,
     pub critical_misses: Vec<String>,
     pub missed_items: Vec<String>,
+    pub cohort: String,
+    pub source: Source,
+    pub log_sha256: String,
 }
 
-/// Read a results CSV: its rows, and how many lines were skipped as unreadable (a torn last line
-/// after a crash). A file whose header is not ours is refused.
-pub fn read(path: &Path) -> Result<(Vec<Row>, usize), ResultsError> {
+/// What reading a results file found: its rows and the line numbers (1-based) it skipped as
+/// damaged.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Read {
+    pub rows: Vec<Row>,
+    pub damaged_lines: Vec<usize>,
+}
+
+/// The most bytes of a results file read (a path such as /dev/zero cannot exhaust memory).
+pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Read a results CSV line by line. A file whose header is not ours is refused; a byte-order
+/// mark and CRLF line endings are accepted.
+pub fn read(path: &Path) -> Result<Read, ResultsError> {
+    use std::io::Read as _;
     let io = |source: std::io::Error| ResultsError::Io {
         path: path.to_path_buf(),
         source,
     };
-    let bytes = std::fs::read(path).map_err(io)?;
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(ResultsError::NotOurs {
+            path: path.to_path_buf(),
+            detail: "it is not a regular file".into(),
+        });
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .map_err(io)?
+        .take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(ResultsError::NotOurs {
+            path: path.to_path_buf(),
+            detail: format!("it is larger than {} MB", MAX_BYTES / (1024 * 1024)),
+        });
+    }
     let text = String::from_utf8(bytes).map_err(|_| ResultsError::NotOurs {
         path: path.to_path_buf(),
         detail: "it is not UTF-8 text".into(),
     })?;
-    let first = text.lines().next().unwrap_or("");
-    if first.trim_end_matches('\r') != header() {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut lines = text.split('\n').map(|l| l.trim_end_matches('\r'));
+    let first = lines.next().unwrap_or("");
+    let v2 = first == header();
+    if !v2 && first != columns_v1().join(",") {
         return Err(ResultsError::NotOurs {
             path: path.to_path_buf(),
             detail: format!(
@@ -174,47 +319,64 @@ pub fn read(path: &Path) -> Result<(Vec<Row>, usize), ResultsError> {
             ),
         });
     }
+    let n = if v2 {
+        columns().len()
+    } else {
+        columns_v1().len()
+    };
+    let mut out = Read::default();
+    for (i, line) in lines.enumerate() {
+        if line.is_empty() {
+            continue;
+        }
+        match parse_row(line, n, v2) {
+            Some(r) => out.rows.push(r),
+            None => out.damaged_lines.push(i + 2),
+        }
+    }
+    Ok(out)
+}
+
+/// One line as a row, or `None` if it is damaged.
+fn parse_row(line: &str, n: usize, v2: bool) -> Option<Row> {
     let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
         .flexible(true)
-        .from_reader(text.as_bytes());
-    let n = columns().len();
-    let mut rows = Vec::new();
-    let mut skipped = 0;
+        .from_reader(line.as_bytes());
+    let mut records = r.records();
+    let rec = records.next()?.ok()?;
+    if records.next().is_some() || rec.len() != n {
+        return None;
+    }
     let list = |s: &str| -> Vec<String> {
         s.split(';')
             .filter(|x| !x.is_empty())
             .map(str::to_string)
             .collect()
     };
-    for rec in r.records() {
-        let Ok(rec) = rec else {
-            skipped += 1;
-            continue;
-        };
-        if rec.len() != n {
-            skipped += 1;
-            continue;
-        }
-        let (Ok(version), Ok(score), Ok(passed)) = (
-            rec[3].parse::<u32>(),
-            rec[5].parse::<u32>(),
-            rec[7].parse::<bool>(),
-        ) else {
-            skipped += 1;
-            continue;
-        };
-        rows.push(Row {
-            finished_utc: rec[0].to_string(),
-            trainee: rec[1].to_string(),
-            scenario_id: rec[2].to_string(),
-            scenario_version: version,
-            mode: rec[4].to_string(),
-            score_pct: score,
-            passed,
-            closed_by: rec[8].to_string(),
-            critical_misses: list(&rec[10]),
-            missed_items: list(&rec[11]),
-        });
-    }
-    Ok((rows, skipped))
+    let base = columns_v1().len();
+    let (cohort, source, hash) = if v2 {
+        (
+            rec[base].to_string(),
+            Source::parse(&rec[base + 1])?,
+            rec[base + 2].to_string(),
+        )
+    } else {
+        (String::new(), Source::Unverified, String::new())
+    };
+    Some(Row {
+        finished_utc: rec[0].to_string(),
+        trainee: rec[1].to_string(),
+        scenario_id: rec[2].to_string(),
+        scenario_version: rec[3].parse().ok()?,
+        mode: rec[4].to_string(),
+        score_pct: rec[5].parse().ok()?,
+        passed: rec[7].parse().ok()?,
+        closed_by: rec[8].to_string(),
+        critical_misses: list(&rec[10]),
+        missed_items: list(&rec[11]),
+        cohort,
+        source,
+        log_sha256: hash,
+    })
 }

@@ -20,6 +20,23 @@ pub struct Item {
     /// Only actions after this caller line count; if the line never comes the item does not apply.
     #[serde(default)]
     pub after: Option<String>,
+    /// Only actions before this caller line count (the window closes when it is said); if the
+    /// line never comes the window runs to the end of the call. Lets the right decision change
+    /// mid-call: one item `until` a line, another `after` it.
+    #[serde(default)]
+    pub until: Option<String>,
+    /// The facts the decision rests on. A decision made before all of them were known is a
+    /// guess: it earns nothing, and the debrief says what was not yet known.
+    #[serde(default)]
+    pub evidence: Vec<String>,
+    /// Rubric items this one must come before (guidance sets the order): met only if its
+    /// deciding action is earlier than theirs (or they never happened).
+    #[serde(default)]
+    pub before: Vec<String>,
+    /// For `Never` items: avoiding it earns credit only once the call has run this long in the
+    /// item's window (the temptation must have arisen), and never in a call that was stopped.
+    #[serde(default)]
+    pub arises_ms: Option<u64>,
     /// Relative weight in the score (a positive whole number).
     pub weight: u32,
     /// Missing it fails the call whatever the score.

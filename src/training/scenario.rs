@@ -4,6 +4,7 @@
 
 use super::error::LoadError;
 use super::rubric::Item;
+use super::response::Partner;
 use super::script::Script;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -49,6 +50,20 @@ pub struct Scenario {
     pub script: Script,
     /// The expected decisions the call is marked against.
     pub rubric: Vec<Item>,
+    /// Marks lost for each action that did not help this call (an unneeded or repeated
+    /// question, advice that does not fit, a check not needed, a partner the call did not need).
+    #[serde(default = "default_waste_marks")]
+    pub waste_marks: u32,
+    /// Why time matters on this call, for the debrief ("a whispering caller has seconds").
+    #[serde(default)]
+    pub pace: Option<String>,
+    /// Partners it is reasonable to tell though no rubric item needs them (no marks lost).
+    #[serde(default)]
+    pub partners_acceptable: Vec<Partner>,
+}
+
+fn default_waste_marks() -> u32 {
+    3
 }
 
 fn default_pass_mark() -> u32 {
@@ -120,6 +135,14 @@ pub struct Question {
     /// Change to the caller's engagement (points of 100) each time it is asked.
     #[serde(default)]
     pub engagement: i32,
+    /// Typed questions: other ways a trainee might say it (matched after normalising case and
+    /// punctuation).
+    #[serde(default)]
+    pub phrasings: Vec<String>,
+    /// Typed questions: groups of key words, each group written as words separated by spaces;
+    /// typed text that contains every word of a group matches (e.g. `"address"`, `"where are"`).
+    #[serde(default)]
+    pub keywords: Vec<String>,
 }
 
 /// Advice the trainee can give the caller.
@@ -154,6 +177,9 @@ pub struct Check {
     pub text: String,
     /// What the check returns.
     pub result: String,
+    /// Whether this call needs the check (a check that is not needed costs time and marks).
+    #[serde(default = "yes")]
+    pub relevant: bool,
     /// Facts the result reveals.
     #[serde(default)]
     pub reveals: Vec<String>,

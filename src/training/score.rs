@@ -1,11 +1,14 @@
-//! Scoring: each rubric item against what happened in the call, then the score out of 100,
-//! pass or fail, critical misses, time to location and to grade, the per-competency breakdown and
-//! information captured apart from procedure followed. A pure function of the call record.
+//! Scoring: each rubric item against what happened in the call (decisions made before their
+//! evidence are guesses; items guidance orders must come in order), then the score out of 100 —
+//! the rubric's share less the marks prioritisation lost — pass or fail, critical misses, time to
+//! location and to grade, the per-competency breakdown, and three dimensions: information
+//! captured, procedure followed and prioritisation. A pure function of the call record.
 
 use super::action::{Action, ActionLog};
 use super::debrief::{self, Debrief};
 use super::framework::Cvf;
-pub use super::marking::{ItemResult, Status, evaluate, secs};
+pub use super::marking::{ItemResult, Status, apply_order, clock, evaluate, secs};
+use super::prioritisation::{self, Prioritisation};
 use super::scenario::Scenario;
 use super::script::Ending;
 use super::session::{CallRecord, ClosedBy, Mode};
@@ -53,8 +56,10 @@ pub struct Outcome {
     pub closed_ms: u64,
     pub closed_by: ClosedBy,
     pub caller_gone: Option<(u64, Ending)>,
-    /// 0–100.
+    /// 0–100: the rubric's share less the marks prioritisation lost.
     pub score: u32,
+    /// 0–100: the weighted share of the rubric met, before prioritisation.
+    pub rubric_score: u32,
     pub pass_mark: u32,
     pub passed: bool,
     /// Ids of critical items missed.
@@ -65,6 +70,10 @@ pub struct Outcome {
     pub information: Share,
     /// All other rubric items.
     pub procedure: Share,
+    /// Actions that did not help the call, and the marks they cost.
+    pub prioritisation: Prioritisation,
+    /// Ids of rubric items whose deciding action was a guess (before its evidence was known).
+    pub guesses: Vec<String>,
     /// Each CVF heading the rubric evidences, with its level.
     pub competencies: Vec<(Cvf, Level)>,
     /// Every rubric item, in file order.
@@ -74,16 +83,18 @@ pub struct Outcome {
     pub log: ActionLog,
 }
 
-/// Score a finished call.
-pub fn outcome(sc: &Scenario, mode: Mode, trainee: &str, rec: &CallRecord) -> Outcome {
+/// Score a finished call. `log` says who played it, in which mode, and holds its actions.
+pub fn outcome(sc: &Scenario, log: &ActionLog, rec: &CallRecord) -> Outcome {
+    let mode = log.mode;
     let (closed_ms, closed_by) = rec
         .closed
         .unwrap_or((sc.time_limit_ms, ClosedBy::TimeLimit));
-    let items: Vec<ItemResult> = sc
+    let mut items: Vec<ItemResult> = sc
         .rubric
         .iter()
         .map(|i| evaluate(i, sc, rec, mode, closed_ms))
         .collect();
+    apply_order(sc, rec, &mut items);
     let applicable = || {
         sc.rubric
             .iter()
@@ -95,11 +106,18 @@ pub fn outcome(sc: &Scenario, mode: Mode, trainee: &str, rec: &CallRecord) -> Ou
         .map(|(i, r)| f64::from(i.weight) * r.credit)
         .sum();
     // Rounded down, so 100 means every applicable item was met in full.
-    let score = if total > 0.0 {
+    let rubric_score = if total > 0.0 {
         (100.0 * earned / total + 1e-9).floor() as u32
     } else {
         0
     };
+    let prioritisation = prioritisation::assess(sc, rec);
+    let score = rubric_score.saturating_sub(prioritisation.marks_lost);
+    let guesses: Vec<String> = items
+        .iter()
+        .filter(|r| r.guess)
+        .map(|r| r.id.clone())
+        .collect();
     let critical_misses: Vec<String> = items
         .iter()
         .filter(|r| r.critical_miss)
@@ -154,11 +172,12 @@ pub fn outcome(sc: &Scenario, mode: Mode, trainee: &str, rec: &CallRecord) -> Ou
         scenario: sc.id.clone(),
         version: sc.version,
         mode,
-        trainee: trainee.to_string(),
+        trainee: log.trainee.clone(),
         closed_ms,
         closed_by,
         caller_gone: rec.caller_gone,
         score,
+        rubric_score,
         pass_mark: sc.pass_mark,
         passed,
         critical_misses,
@@ -166,15 +185,14 @@ pub fn outcome(sc: &Scenario, mode: Mode, trainee: &str, rec: &CallRecord) -> Ou
         time_to_grade_ms,
         information,
         procedure,
+        prioritisation,
+        guesses,
         competencies,
         items,
         debrief,
         log: ActionLog {
-            scenario: sc.id.clone(),
-            version: sc.version,
-            mode,
-            trainee: trainee.to_string(),
             actions: rec.steps.clone(),
+            ..log.clone()
         },
     }
 }

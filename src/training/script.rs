@@ -4,6 +4,7 @@
 //! caller's part (they hang up, the line is cut). The graph must have no loops, so every path
 //! through it ends; `check` proves it.
 
+use super::response::{Grade, Partner, Responder};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -21,6 +22,13 @@ pub struct Script {
     #[serde(default)]
     pub hang_up_line: Option<String>,
     pub lines: Vec<Line>,
+    /// What the caller says to a typed question that matches nothing.
+    #[serde(default = "default_unclear")]
+    pub unclear: String,
+}
+
+fn default_unclear() -> String {
+    "Sorry? What?".to_string()
 }
 
 fn default_engagement() -> i32 {
@@ -70,11 +78,18 @@ pub struct After {
     pub goto: String,
 }
 
-/// What the caller perceives of the trainee: a question asked or advice given.
+/// What the caller perceives of the trainee: a question asked, advice given, or a decision the
+/// caller is told of (the grade — officers are coming — or who will respond).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Trigger {
     Asked(String),
     Advised(String),
+    /// The trainee graded the call so.
+    Graded(Grade),
+    /// The trainee decided who responds (Right Care Right Person).
+    Decided(Responder),
+    /// The trainee told this partner agency.
+    Notified(Partner),
 }
 
 /// How the caller's part of the call ends.

@@ -60,6 +60,9 @@ pub fn sweep(sc: &Scenario) -> Result<Vec<Walk>, Vec<Problem>> {
             let action = match &b.when {
                 Trigger::Asked(q) => Action::Ask(q.clone()),
                 Trigger::Advised(a) => Action::Advise(a.clone()),
+                Trigger::Graded(g) => Action::Grade(*g),
+                Trigger::Decided(r) => Action::Rcrp(*r),
+                Trigger::Notified(p) => Action::Notify(*p),
             };
             nexts.push((n, Edge::Do(action)));
         }

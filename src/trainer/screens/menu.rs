@@ -244,7 +244,7 @@ pub fn read_results(config: &Config) -> Result<Vec<results::Row>, String> {
         return Ok(Vec::new());
     }
     results::read(&path)
-        .map(|(rows, _)| rows)
+        .map(|r| r.rows)
         .map_err(|e| format!("Results file unreadable, nothing started: {e}"))
 }
 

@@ -7,6 +7,7 @@ use crate::training::action::{Action, Step};
 use crate::training::error::SessionError;
 use crate::training::record::ClosedBy;
 use crate::training::script::{Ending, Trigger};
+use crate::training::typed;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -32,23 +33,51 @@ impl Session {
         let sc = Arc::clone(&self.scenario);
         match action {
             Action::Ask(id) => {
-                let q = sc.question(id).ok_or_else(|| SessionError::Unknown {
-                    kind: "question",
-                    id: id.clone(),
-                })?;
+                if sc.question(id).is_none() {
+                    return Err(SessionError::Unknown {
+                        kind: "question",
+                        id: id.clone(),
+                    });
+                }
+                if self.typed {
+                    return Err(SessionError::NotAllowed(
+                        "the question list is off in this session: type the question".into(),
+                    ));
+                }
                 self.need_caller("ask a question")?;
-                self.record.steps.push(Step {
-                    t_ms,
-                    action: action.clone(),
-                });
-                match self.branch_for(&Trigger::Asked(id.clone())) {
-                    Some(next) => self.deliver(next, t_ms),
+                self.push_step(t_ms, action);
+                self.ask(t_ms, id);
+            }
+            Action::Say { text, matched } => {
+                let n = text.chars().count();
+                if n > typed::MAX_CHARS {
+                    return Err(SessionError::NotAllowed(format!(
+                        "a typed question of {n} characters; at most {} are allowed",
+                        typed::MAX_CHARS
+                    )));
+                }
+                let actual = typed::match_question(&sc, text);
+                if actual != matched.as_deref() {
+                    let short: String = text.chars().take(60).collect();
+                    return Err(SessionError::WrongMatch {
+                        text: short,
+                        claimed: matched
+                            .as_deref()
+                            .map_or("nothing".into(), |q| format!("'{q}'")),
+                        actual: actual.map_or("matches no question".into(), |q| {
+                            format!("matches '{q}'")
+                        }),
+                    });
+                }
+                self.need_caller("ask a question")?;
+                self.push_step(t_ms, action);
+                match actual {
+                    Some(q) => self.ask(t_ms, q),
                     None => {
-                        self.say(t_ms, &q.answer);
-                        self.reveal(&q.reveals, t_ms);
+                        let unclear = sc.script.unclear.clone();
+                        self.say(t_ms, &unclear);
                     }
                 }
-                self.change_engagement(t_ms, q.engagement);
             }
             Action::Advise(id) => {
                 let a = sc.advice(id).ok_or_else(|| SessionError::Unknown {
@@ -118,22 +147,16 @@ impl Session {
                 });
             }
             Action::Notify(p) => {
-                if self.record.steps.iter().any(|s| &s.action == action) {
-                    return Err(SessionError::NotAllowed(format!(
-                        "{} already told",
-                        p.label()
-                    )));
-                }
-                self.record.steps.push(Step {
-                    t_ms,
-                    action: action.clone(),
-                });
+                self.push_step(t_ms, action);
+                self.react(t_ms, &Trigger::Notified(*p));
             }
-            Action::Grade(_) | Action::Rcrp(_) => {
-                self.record.steps.push(Step {
-                    t_ms,
-                    action: action.clone(),
-                });
+            Action::Grade(g) => {
+                self.push_step(t_ms, action);
+                self.react(t_ms, &Trigger::Graded(*g));
+            }
+            Action::Rcrp(r) => {
+                self.push_step(t_ms, action);
+                self.react(t_ms, &Trigger::Decided(*r));
             }
             Action::Close => {
                 self.record.steps.push(Step {
@@ -154,6 +177,37 @@ impl Session {
             self.action_feedback(t_ms, action);
         }
         Ok(())
+    }
+
+    fn push_step(&mut self, t_ms: u64, action: &Action) {
+        self.record.steps.push(Step {
+            t_ms,
+            action: action.clone(),
+        });
+    }
+
+    /// The caller hears a question (listed or typed): a branch, or the question's answer.
+    fn ask(&mut self, t_ms: u64, id: &str) {
+        let sc = Arc::clone(&self.scenario);
+        let Some(q) = sc.question(id) else { return };
+        match self.branch_for(&Trigger::Asked(id.to_string())) {
+            Some(next) => self.deliver(next, t_ms),
+            None => {
+                self.say(t_ms, &q.answer);
+                self.reveal(&q.reveals, t_ms);
+            }
+        }
+        self.change_engagement(t_ms, q.engagement);
+    }
+
+    /// The caller reacts to a decision they are told of, if the current line has a branch.
+    fn react(&mut self, t_ms: u64, trigger: &Trigger) {
+        if !self.caller_on_line() {
+            return;
+        }
+        if let Some(next) = self.branch_for(trigger) {
+            self.deliver(next, t_ms);
+        }
     }
 
     fn known(&self, fact: &str) -> Result<(), SessionError> {

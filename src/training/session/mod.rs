@@ -75,6 +75,8 @@ pub struct Session {
     events: Vec<Event>,
     unread: usize,
     reported: BTreeSet<String>,
+    typed: bool,
+    busy_until_ms: u64,
 }
 
 impl Session {
@@ -100,9 +102,27 @@ impl Session {
             events: Vec::new(),
             unread: 0,
             reported: BTreeSet::new(),
+            typed: false,
+            busy_until_ms: 0,
         };
         s.deliver(start, 0);
         Ok(s)
+    }
+
+    /// The same session with the question list switched off: the trainee types questions
+    /// ([`Action::Say`]) and listed questions ([`Action::Ask`]) are refused.
+    pub fn typed(mut self, typed: bool) -> Session {
+        self.typed = typed;
+        self
+    }
+    /// Whether the question list is off.
+    pub fn is_typed(&self) -> bool {
+        self.typed
+    }
+    /// Until when the trainee is busy with their last action: an action asked for earlier
+    /// happens at this time (every action takes call time, [`Action::duration_ms`]).
+    pub fn busy_until_ms(&self) -> u64 {
+        self.busy_until_ms
     }
 
     pub fn scenario(&self) -> &Scenario {
@@ -146,6 +166,7 @@ impl Session {
             version: self.scenario.version,
             mode: self.mode,
             trainee: self.trainee.clone(),
+            typed: self.typed,
             actions: self.record.steps.clone(),
         }
     }
@@ -159,7 +180,8 @@ impl Session {
         self.take_unread()
     }
 
-    /// The trainee acts at `t_ms`. Time first advances to `t_ms`; then the action is applied.
+    /// The trainee acts at `t_ms`, or when their last action is done if that is later (every
+    /// action takes call time). Time first advances to then; then the action is applied.
     /// Refused actions (call closed, time going backwards, past the time limit, not available)
     /// return an error and leave the session unchanged.
     pub fn act(&mut self, t_ms: u64, action: Action) -> Result<Vec<Event>, SessionError> {
@@ -172,6 +194,11 @@ impl Session {
                 now_ms: self.now_ms,
             });
         }
+        // A stop is at once; anything else waits for the last action to be done.
+        let t_ms = match action {
+            Action::Stop => t_ms,
+            _ => t_ms.max(self.busy_until_ms),
+        };
         let limit_ms = self.scenario.time_limit_ms;
         if t_ms > limit_ms {
             return Err(SessionError::PastTimeLimit { t_ms, limit_ms });
@@ -182,6 +209,7 @@ impl Session {
             return Err(SessionError::CallClosed { t_ms, closed_ms });
         }
         next.apply(t_ms, &action)?;
+        next.busy_until_ms = t_ms.saturating_add(action.duration_ms());
         *self = next;
         Ok(self.take_unread())
     }
@@ -192,7 +220,7 @@ impl Session {
         if !self.is_closed() {
             self.run_clock(self.scenario.time_limit_ms);
         }
-        score::outcome(&self.scenario, self.mode, &self.trainee, &self.record)
+        score::outcome(&self.scenario, &self.log(), &self.record)
     }
 
     /// The actions on offer now, except THRIVE assessments (any element, any judgement, citing
@@ -203,8 +231,10 @@ impl Session {
         }
         let sc = &self.scenario;
         let mut out = Vec::new();
-        if self.caller_on_line() {
+        if self.caller_on_line() && !self.typed {
             out.extend(sc.questions.iter().map(|q| Action::Ask(q.id.clone())));
+        }
+        if self.caller_on_line() {
             out.extend(sc.advice.iter().map(|a| Action::Advise(a.id.clone())));
         }
         for c in &sc.checks {
@@ -225,16 +255,7 @@ impl Session {
         }
         out.extend(Grade::ALL.iter().map(|&g| Action::Grade(g)));
         out.extend(Responder::ALL.iter().map(|&r| Action::Rcrp(r)));
-        for p in Partner::ALL {
-            if !self
-                .record
-                .steps
-                .iter()
-                .any(|s| s.action == Action::Notify(p))
-            {
-                out.push(Action::Notify(p));
-            }
-        }
+        out.extend(Partner::ALL.iter().map(|&p| Action::Notify(p)));
         out.push(Action::Close);
         out.push(Action::Stop);
         out
