@@ -1,6 +1,7 @@
 //! The gaming sweep: built-in strategies that game the menu instead of judging the call —
 //! everything at once, everything that does not sound rude, everything not marked irrelevant
-//! (each deciding first or last), doing nothing, random orders, and the model answer with every
+//! (each deciding first or last, closing or never closing), doing nothing, random orders, and
+//! the model answer with every
 //! extra action added — played against a scenario. A scenario any of them passes does not
 //! measure judgement. A careful trainee (the model answer and two extra questions) must still
 //! pass.
@@ -105,7 +106,13 @@ fn menu_options(sc: &Scenario, pick: Pick) -> (Vec<Action>, Vec<Partner>) {
 }
 
 /// Click through the menu: decisions (the most severe grade, police, partners) first or last.
-fn click_everything(sc: &Scenario, base: &Session, pick: Pick, decide_first: bool) -> Outcome {
+fn click_everything(
+    sc: &Scenario,
+    base: &Session,
+    pick: Pick,
+    decide_first: bool,
+    close: bool,
+) -> Outcome {
     let mut s = base.clone();
     let (talk, partners) = menu_options(sc, pick);
     let decide = |s: &mut Session| {
@@ -126,7 +133,9 @@ fn click_everything(sc: &Scenario, base: &Session, pick: Pick, decide_first: boo
     if !decide_first {
         decide(&mut s);
     }
-    try_act(&mut s, Action::Close);
+    if close {
+        try_act(&mut s, Action::Close);
+    }
     s.finish()
 }
 
@@ -234,14 +243,16 @@ pub fn play_all(sc: &Scenario, model: Option<&ActionLog>) -> Vec<Played> {
         (Pick::NotRude, "everything that does not sound rude"),
         (Pick::NotIrrelevant, "everything not marked irrelevant"),
     ] {
-        note(
-            format!("{name}, deciding first"),
-            click_everything(sc, base, pick, true),
-        );
-        note(
-            format!("{name}, deciding last"),
-            click_everything(sc, base, pick, false),
-        );
+        for (first, order) in [(true, "deciding first"), (false, "deciding last")] {
+            note(
+                format!("{name}, {order}"),
+                click_everything(sc, base, pick, first, true),
+            );
+            note(
+                format!("{name}, {order}, never closing"),
+                click_everything(sc, base, pick, first, false),
+            );
+        }
     }
     note("do nothing (close at once)".into(), do_nothing(base, true));
     note("do nothing (let the call run out)".into(), do_nothing(base, false));

@@ -95,7 +95,9 @@ fn done_at(e: &Expect, rec: &CallRecord) -> Option<u64> {
                 .steps
                 .iter()
                 .find(|s| happened(e, &s.action))
-                .map(|s| s.t_ms)?;
+                .map(|s| s.t_ms);
+            // Brought out by the trainee's own question, advice or check: counts even if the
+            // answer was never written down.
             let asked = rec
                 .revealed
                 .iter()
@@ -108,7 +110,10 @@ fn done_at(e: &Expect, rec: &CallRecord) -> Option<u64> {
                                 || matches!(s.action, Action::Advise(_) | Action::Check(_)))
                     })
                 });
-            Some(asked.unwrap_or(recorded).min(recorded))
+            match (asked, recorded) {
+                (Some(a), Some(r)) => Some(a.min(r)),
+                (a, r) => a.or(r),
+            }
         }
         Expect::Closed => first_time(e, rec.steps.iter(), rec),
         other => rec
@@ -142,6 +147,19 @@ pub fn evaluate(
         None => 0,
         Some(line) => match rec.line_at(line) {
             Some(t) => t,
+            // Closed early: the line was still to come, so the item applies and is missed.
+            None if matches!(rec.closed, Some((_, ClosedBy::Trainee)))
+                && !matches!(item.expect, Expect::Never(_))
+                && would_come(sc, rec, line).is_some() =>
+            {
+                r.note = format!(
+                    "missed: you closed the call at {}, before it reached '{line}' (due at {})",
+                    clock(rec.closed.map_or(0, |(t, _)| t)),
+                    clock(would_come(sc, rec, line).unwrap_or(0))
+                );
+                r.critical_miss = item.critical;
+                return r;
+            }
             None => {
                 r.status = Status::NotApplicable;
                 r.note = format!("did not apply: the call never reached '{line}'");
@@ -307,6 +325,29 @@ fn is_close(e: &Expect, s: &Step, rec: &CallRecord) -> bool {
     matches!(e, Expect::Closed)
         && s.action == Action::Close
         && matches!(rec.closed, Some((t, ClosedBy::Trainee)) if t == s.t_ms)
+}
+
+/// When `line` would have been said had the call not been closed: following the timers from
+/// the last line said, within the time limit (no branch taken). `None` if it would not come.
+fn would_come(sc: &Scenario, rec: &CallRecord, line: &str) -> Option<u64> {
+    let (last, mut t) = rec.lines.last().map(|(l, t)| (l.as_str(), *t))?;
+    let mut i = sc.script.index(last)?;
+    for _ in 0..=sc.script.lines.len() {
+        let l = &sc.script.lines[i];
+        if l.ends.is_some() {
+            return None;
+        }
+        let after = l.after.as_ref()?;
+        t = t.saturating_add(after.ms);
+        if t > sc.time_limit_ms {
+            return None;
+        }
+        i = sc.script.index(&after.goto)?;
+        if sc.script.lines[i].id == line {
+            return Some(t);
+        }
+    }
+    None
 }
 
 /// How long a call must run before avoiding a temptation earns credit, unless an item says.

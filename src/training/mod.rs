@@ -30,6 +30,7 @@ pub mod record;
 pub mod replay;
 pub mod response;
 pub mod results;
+pub mod review;
 pub mod rubric;
 pub mod scenario;
 pub mod store;

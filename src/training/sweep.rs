@@ -130,9 +130,10 @@ fn walk(sc: &Scenario, path: &[(usize, Option<Edge>)], close: bool) -> Result<Wa
     for (_, edge) in path.iter().skip(1) {
         match edge {
             Some(Edge::Do(a)) => {
+                let at = t.max(session.now_ms());
                 session
-                    .act(t, a.clone())
-                    .map_err(|e| format!("at {t} ms: {e}"))?;
+                    .act(at, a.clone())
+                    .map_err(|e| format!("at {at} ms: {e}"))?;
             }
             Some(Edge::Wait(ms)) => {
                 t = t.saturating_add(*ms);
@@ -208,9 +209,10 @@ fn lose_engagement(sc: &Scenario, session: &mut Session, t: u64) -> Result<(), S
                 "nothing at line '{current}' loses the caller's engagement"
             ));
         };
+        let at = t.max(session.now_ms()).max(session.busy_until_ms());
         session
-            .act(t, action)
-            .map_err(|e| format!("at {t} ms: {e}"))?;
+            .act(at, action)
+            .map_err(|e| format!("at {at} ms: {e}"))?;
     }
     Err("the caller never hangs up".into())
 }

@@ -7,7 +7,7 @@
 use super::super::state::{Cmd, Do, Finished, Library, Screen, clock};
 use super::super::{theme, widgets};
 use super::{Root, spawn_root};
-use crate::training::score::{Status, secs};
+use crate::training::debrief::{self, Mark};
 use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 
@@ -41,82 +41,61 @@ fn draw(
             ));
             widgets::spawn_button(r, "[Enter] Back to the menu", Cmd::Back, theme::BUTTON_ON);
         });
+        let v = debrief::view(o, sc, f, lib.guidance.as_ref());
         p.spawn(widgets::scrolling()).with_children(|d| {
-            if let Some(w) = &o.debrief.welfare {
+            if let Some(w) = &v.welfare {
                 d.spawn(widgets::panel(true)).with_children(|w2| {
                     w2.spawn(widgets::label("Welfare check", theme::HEADING, theme::HINT));
                     w2.spawn(widgets::body(w.check.clone()));
-                    if !w.contained.is_empty() {
-                        w2.spawn(widgets::label(
-                            format!("This call contained: {}", w.contained.join("; ")),
-                            theme::SMALL,
-                            theme::MUTED,
-                        ));
+                    if let Some(c) = &w.contained {
+                        w2.spawn(widgets::label(c.clone(), theme::SMALL, theme::MUTED));
+                    }
+                    w2.spawn(widgets::label(
+                        w.support_heading.clone(),
+                        theme::BODY,
+                        theme::HINT,
+                    ));
+                    for place in &w.support {
+                        w2.spawn(widgets::body(format!("  - {place}")));
                     }
                 });
             }
-            let verdict = if o.passed { "PASS" } else { "NOT YET" };
             d.spawn(widgets::label(
-                format!(
-                    "{verdict} — score {}% (pass mark {}%) — {} mode — trainee {}",
-                    o.score,
-                    o.pass_mark,
-                    o.mode.label(),
-                    o.trainee
-                ),
+                format!("{} — {}", v.verdict, v.title),
                 theme::HEADING,
-                if o.passed { theme::GOOD } else { theme::BAD },
+                if v.passed { theme::GOOD } else { theme::BAD },
             ));
-            let ms = |m: Option<u64>| m.map_or("never".to_string(), secs);
-            d.spawn(widgets::body(format!(
-                "Call ended at {} ({}). Time to location: {}. Time to grade: {}. \
-                 Information {}/{}; procedure {}/{}.",
-                clock(o.closed_ms),
-                o.closed_by.label(),
-                ms(o.time_to_location_ms),
-                ms(o.time_to_grade_ms),
-                o.information.met,
-                o.information.total,
-                o.procedure.met,
-                o.procedure.total
-            )));
-            if o.critical_misses.is_empty() {
-                d.spawn(widgets::label(
-                    "No critical misses.",
-                    theme::BODY,
-                    theme::GOOD,
-                ));
-            } else {
-                d.spawn(widgets::label(
-                    format!("Critical misses: {}", o.critical_misses.join(", ")),
-                    theme::BODY,
-                    theme::BAD,
-                ));
+            for line in v.facts.iter().chain(&v.dimensions) {
+                d.spawn(widgets::body(line.clone()));
+            }
+            if !v.wasted.is_empty() {
+                d.spawn(widgets::heading("Actions that did not help"));
+                for w in &v.wasted {
+                    d.spawn(widgets::label(w.clone(), theme::SMALL, theme::ALERT));
+                }
+            }
+            if !v.guesses.is_empty() {
+                d.spawn(widgets::heading("Decisions made before the evidence"));
+                for g in &v.guesses {
+                    d.spawn(widgets::label(g.clone(), theme::SMALL, theme::BAD));
+                }
             }
             d.spawn(widgets::heading("Competencies"));
-            for (c, l) in &o.competencies {
-                d.spawn(widgets::body(format!("  {}: {}", c.label(), l.label())));
+            for (c, l) in &v.competencies {
+                d.spawn(widgets::body(format!("  {c}: {l}")));
             }
-            for stage in &o.debrief.stages {
-                d.spawn(widgets::heading(stage.ndm.label()));
+            for stage in &v.stages {
+                d.spawn(widgets::heading(stage.title.clone()));
                 for pt in &stage.points {
-                    let color = match pt.status {
-                        Status::Met => theme::GOOD,
-                        Status::PartlyMet => theme::ALERT,
-                        Status::Missed => theme::BAD,
-                        Status::NotApplicable => theme::MUTED,
+                    let color = match pt.mark {
+                        Mark::Met => theme::GOOD,
+                        Mark::Partly => theme::ALERT,
+                        Mark::Missed | Mark::CriticalMissed => theme::BAD,
+                        Mark::NotApplicable => theme::MUTED,
                     };
                     d.spawn(widgets::panel(false)).with_children(|i| {
                         i.spawn(widgets::label(
-                            format!(
-                                "{}{} — {}{}{}",
-                                pt.item,
-                                if pt.critical { " (critical)" } else { "" },
-                                pt.status.label(),
-                                if pt.late { ", late" } else { "" },
-                                pt.at_ms
-                                    .map_or(String::new(), |t| format!(" at {}", clock(t)))
-                            ),
+                            format!("{} {}", pt.mark.tag(), pt.heading),
                             theme::BODY,
                             color,
                         ));
@@ -127,16 +106,7 @@ fn draw(
                             theme::TEXT,
                         ));
                         for g in &pt.guidance {
-                            let text = lib
-                                .guidance
-                                .as_ref()
-                                .and_then(|x| x.point(g))
-                                .map_or(g.clone(), |x| format!("{g}: {} ({})", x.text, x.source));
-                            i.spawn(widgets::label(
-                                format!("Guidance {text}"),
-                                theme::SMALL,
-                                theme::MUTED,
-                            ));
+                            i.spawn(widgets::label(g.clone(), theme::SMALL, theme::MUTED));
                         }
                     });
                 }
