@@ -30,6 +30,9 @@ fn row(
         closed_by: "closed".into(),
         critical_misses: critical.iter().map(|s| s.to_string()).collect(),
         missed_items: missed.iter().map(|s| s.to_string()).collect(),
+        cohort: String::new(),
+        source: controlroom::training::results::Source::Terminal,
+        log_sha256: String::new(),
     }
 }
 

@@ -426,6 +426,7 @@ fn logs_for_another_scenario_or_version_are_refused() {
         version: 1,
         mode: Mode::Practice,
         trainee: "t".into(),
+        typed: false,
         actions: vec![],
     };
     assert!(matches!(
