@@ -4,7 +4,7 @@
 use super::{CliError, CliResult};
 use controlroom::files::write_atomic;
 use controlroom::model;
-use controlroom::plan::{audit, html, kpi, replicate, report};
+use controlroom::plan::{audit, html, kpi, overrides, replicate, report};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -54,17 +54,11 @@ pub fn progress(n: u64, what: &str) -> ProgressBar {
 }
 
 pub fn run(args: Args) -> CliResult {
-    let mut loaded = model::load(args.model.as_deref()).map_err(CliError::input)?;
-    let cfg = &mut loaded.config;
-    if let Some(r) = args.replications {
-        if r == 0 {
-            return Err(CliError::input("--replications must be at least 1"));
-        }
-        cfg.replications = r;
+    if args.replications == Some(0) {
+        return Err(CliError::input("--replications must be at least 1"));
     }
-    if let Some(s) = args.seed {
-        cfg.seed = s;
-    }
+    let run = overrides::run_settings(args.seed, args.replications);
+    let mut loaded = overrides::load(args.model.as_deref(), &run).map_err(CliError::input)?;
     if args.threads == Some(0) {
         return Err(CliError::input("--threads must be at least 1"));
     }
