@@ -28,9 +28,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Model, ModelError> {
 
 /// Read and parse a model file.
 pub fn read(path: &Path) -> Result<Model, ModelError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ModelError::Io {
-        path: path.to_path_buf(),
-        source,
+    let text = crate::files::read_input(path, crate::files::MAX_INPUT_BYTES).map_err(|source| {
+        ModelError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
     })?;
     parse(&text, path)
 }
