@@ -1,12 +1,14 @@
 //! The planner's model file: serde types, loading (RON and CSV inputs) and validation.
 
 mod error;
+pub mod rostering;
 pub mod state;
 mod tables;
 pub mod types;
 mod validate;
 
 pub use error::{ModelError, Problem};
+pub use rostering::Rostering;
 pub use types::*;
 pub use validate::validate;
 
