@@ -1,12 +1,14 @@
 //! The planner's model file: serde types, loading (RON and CSV inputs) and validation.
 
 mod error;
+pub mod rostering;
 pub mod state;
 mod tables;
 pub mod types;
 mod validate;
 
 pub use error::{ModelError, Problem};
+pub use rostering::Rostering;
 pub use types::*;
 pub use validate::validate;
 
@@ -26,9 +28,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Model, ModelError> {
 
 /// Read and parse a model file.
 pub fn read(path: &Path) -> Result<Model, ModelError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ModelError::Io {
-        path: path.to_path_buf(),
-        source,
+    let text = crate::files::read_input(path, crate::files::MAX_INPUT_BYTES).map_err(|source| {
+        ModelError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
     })?;
     parse(&text, path)
 }

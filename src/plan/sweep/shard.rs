@@ -20,6 +20,7 @@
 //! `replication` counts from 1; `value` is `NaN` where a KPI is undefined.
 
 use super::{Item, Key, Plan, Results, Shard};
+use crate::plan::kpi::{Kpi, Scope};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -84,9 +85,9 @@ pub fn write(plan: &Plan, shard: Shard, items: &[Item]) -> Result<String, csv::E
                 &item.variant.to_string(),
                 name,
                 &(item.replication + 1).to_string(),
-                &key.scope,
+                key.scope.as_str(),
                 &key.name,
-                &key.kpi,
+                key.kpi.name(),
                 &format!("{x:?}"),
             ])?;
         }
@@ -103,7 +104,10 @@ pub fn write(plan: &Plan, shard: Shard, items: &[Item]) -> Result<String, csv::E
 /// Read a shard file.
 pub fn read(path: &Path) -> Result<ShardFile, String> {
     let at = |m: String| format!("{}: {m}", path.display());
-    let text = std::fs::read_to_string(path).map_err(|e| at(format!("cannot read: {e}")))?;
+    let text = crate::files::read_input(path, crate::files::MAX_INPUT_BYTES)
+        .map_err(|e| at(format!("cannot read: {e}")))?;
+    // Accept a shard that passed through an editor or mail client with CRLF line endings.
+    let text = text.replace("\r\n", "\n");
     if !text.starts_with("# controlroom sweep shard\n") {
         return Err(at("not a controlroom sweep shard file".into()));
     }
@@ -156,9 +160,11 @@ pub fn read(path: &Path) -> Result<ShardFile, String> {
             return Err(bad("variant or replication out of range"));
         }
         let key = Key {
-            scope: rec[3].into(),
+            scope: Scope::from_name(&rec[3])
+                .ok_or_else(|| bad(&format!("scope `{}` is not channel or group", &rec[3])))?,
             name: rec[4].into(),
-            kpi: rec[5].into(),
+            kpi: Kpi::from_name(&rec[5])
+                .ok_or_else(|| bad(&format!("unknown KPI `{}`", &rec[5])))?,
         };
         let same = items
             .last()
