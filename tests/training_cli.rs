@@ -133,7 +133,7 @@ fn score_prints_welfare_then_result_then_debrief() {
     assert_eq!(f.status.code(), Some(0));
     assert!(out(&f).contains("FAIL"));
     assert!(out(&f).contains(
-        "Critical misses: location-first, grade-emergency, police-respond, police-coming"
+        "Critical misses: location-first, grade-emergency, regrade-on-cut, police-respond, lock-room, police-coming, no-close-before-officers"
     ));
 }
 
@@ -153,7 +153,7 @@ fn logs_for_another_scenario_version_or_impossible_times_are_refused() {
         ),
         (
             "version.ron",
-            model.replacen("version: 1", "version: 7", 1),
+            model.replacen("version: 2", "version: 7", 1),
             "version 7",
         ),
         (
@@ -228,9 +228,10 @@ fn results_are_appended_never_overwritten_and_foreign_files_refused() {
     assert!(
         lines[0].starts_with("finished_utc,trainee,scenario_id,scenario_version,mode,score_pct")
     );
-    assert!(lines[1].contains(",model-answer,da-whisper-999,1,assessment,100,80,true,closed,"));
-    assert!(lines[2].contains(",flawed-answer,da-whisper-999,1,assessment,"));
-    assert!(lines[2].contains("location-first;grade-emergency;police-respond;police-coming"));
+    assert!(lines[1].contains(",model-answer,da-whisper-999,2,assessment,100,80,true,closed,"));
+    assert!(lines[1].contains(",log-file,"), "scored from a file, and says so");
+    assert!(lines[2].contains(",flawed-answer,da-whisper-999,2,assessment,"));
+    assert!(lines[2].contains("location-first;grade-emergency;regrade-on-cut;police-respond"));
 
     // A torn last row (a crash mid-write): the next row starts on a line of its own.
     std::fs::write(&results, format!("{text}2026-01-01T00:00:00Z,torn,da-wh")).unwrap();
@@ -247,9 +248,11 @@ fn results_are_appended_never_overwritten_and_foreign_files_refused() {
     assert!(after.starts_with(&text), "earlier rows untouched");
     let c = run(&["cohort", s(&results)]);
     assert_eq!(c.status.code(), Some(0), "{}", err(&c));
-    assert!(err(&c).contains("1 unreadable row"), "{}", err(&c));
-    assert!(out(&c).contains("model-answer"));
-    assert!(out(&c).contains("da-whisper-999 / location-first"));
+    assert!(err(&c).contains("1 damaged row(s) skipped"), "{}", err(&c));
+    assert!(err(&c).contains("line(s) 4"), "{}", err(&c));
+    // Rows scored from log files are listed apart and never summarised as live sessions.
+    assert!(out(&c).contains("Not played live"), "{}", out(&c));
+    assert!(out(&c).contains("no live sessions"), "{}", out(&c));
 
     // Not ours: refused, untouched.
     let foreign = write(dir.path(), "payroll.csv", "name,salary\nA,1\n");
@@ -270,6 +273,8 @@ fn results_are_appended_never_overwritten_and_foreign_files_refused() {
     );
     assert_eq!(std::fs::read(&foreign).unwrap(), before);
     assert_eq!(run(&["cohort", s(&foreign)]).status.code(), Some(2));
+    let missing = dir.path().join("missing.csv");
+    assert_eq!(run(&["cohort", s(&missing)]).status.code(), Some(2));
     assert_eq!(
         run(&["course", "--trainee", "x", "--results", s(&foreign)])
             .status
@@ -278,15 +283,53 @@ fn results_are_appended_never_overwritten_and_foreign_files_refused() {
     );
 }
 
+/// The fixed choice number of an action in da-whisper-999 (the desk's catalogue).
+fn choice(a: controlroom::training::Action) -> usize {
+    let sc = controlroom::training::Scenario::load(&root().join(SCENARIO)).unwrap();
+    controlroom::training::desk::Catalogue::new(&sc)
+        .number_of(&a)
+        .expect("in the catalogue")
+}
+
+fn play_script() -> String {
+    use controlroom::training::Action::*;
+    use controlroom::training::response::{Grade, Responder};
+    use controlroom::training::thrive::{Judgement, Thrive};
+    let threat = Assess {
+        element: Thrive::Threat,
+        judgement: Judgement::High,
+        facts: vec![],
+    };
+    // y: start despite the warnings; the address; record it; lock the room; grade emergency;
+    // police; officers coming; THRIVE threat high citing the first two facts; wait; close.
+    format!(
+        "y\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n3\n1 2\nw 120\n{}\n",
+        choice(Ask("q-address".into())),
+        choice(Record("address".into())),
+        choice(Advise("adv-lock-room".into())),
+        choice(Grade(Grade::Emergency)),
+        choice(Rcrp(Responder::Police)),
+        choice(Advise("adv-police-coming".into())),
+        choice(threat),
+        choice(Close),
+    )
+}
+
+fn logs_in(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    v.retain(|p| p.to_string_lossy().ends_with(".log.ron"));
+    v.sort();
+    v
+}
+
 #[test]
 fn play_is_scriptable_and_its_log_replays_to_the_same_result() {
     let dir = tempfile::tempdir().unwrap();
-    let record = dir.path().join("session.log.ron");
+    let sessions = dir.path().join("sessions");
     let results = dir.path().join("results.csv");
-    // y: start despite the warnings; 1: ask the address; 20: record it; 15: lock the room;
-    // 41: grade emergency; 45: police respond; 17: officers coming; 35,3,"1 2": assess threat
-    // high; w 120: wait; 57: close.
-    let script = "y\n1\n20\n15\n41\n45\n17\n35\n3\n1 2\nw 120\n57\n";
+    let script = play_script();
     let args = [
         "play",
         "da-whisper-999",
@@ -296,12 +339,14 @@ fn play_is_scriptable_and_its_log_replays_to_the_same_result() {
         "assessment",
         "--trainee",
         "PC 9 Test",
-        "--record",
-        s(&record),
+        "--cohort",
+        "2026-11",
+        "--sessions",
+        s(&sessions),
         "--results",
         s(&results),
     ];
-    let o = run_with_input(&args, script);
+    let o = run_with_input(&args, &script);
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     let text = out(&o);
     assert!(text.contains("Content warning"));
@@ -312,59 +357,105 @@ fn play_is_scriptable_and_its_log_replays_to_the_same_result() {
         .find(|l| l.starts_with("Score "))
         .expect("a score")
         .to_string();
-    let replayed = run(&["score", "da-whisper-999", "--actions", s(&record)]);
+    let logs = logs_in(&sessions);
+    assert_eq!(logs.len(), 1, "{logs:?}");
+    let replayed = run(&["score", "da-whisper-999", "--actions", s(&logs[0])]);
     assert!(out(&replayed).contains(&score_line), "{score_line}");
+    let rows = std::fs::read_to_string(&results).unwrap();
+    assert_eq!(rows.lines().count(), 2);
+    assert!(rows.contains(",2026-11,terminal,"), "{rows}");
+    assert!(
+        !std::fs::read_dir(&sessions)
+            .unwrap()
+            .any(|e| e.unwrap().path().to_string_lossy().ends_with(".journal")),
+        "the journal is removed once the session is saved"
+    );
+
+    // The same input gives the same session: the same log, kept once (its name carries its
+    // hash), and a second row. Nothing is overwritten.
+    let before = std::fs::read(&logs[0]).unwrap();
+    let o = run_with_input(&args, &script);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let again = logs_in(&sessions);
+    assert!(!again.is_empty() && again.len() <= 2, "{again:?}");
+    for l in &again {
+        assert_eq!(std::fs::read(l).unwrap(), before);
+    }
     assert_eq!(
         std::fs::read_to_string(&results).unwrap().lines().count(),
-        2
+        3
     );
-
-    // The same input gives the same session.
-    let record2 = dir.path().join("again.log.ron");
-    let mut args2 = args;
-    args2[9] = s(&record2);
-    run_with_input(&args2, script);
-    assert_eq!(
-        std::fs::read(&record).unwrap(),
-        std::fs::read(&record2).unwrap()
-    );
-
-    // An existing log is never overwritten.
-    let before = std::fs::read(&record).unwrap();
-    let o = run_with_input(&args, script);
-    assert_eq!(o.status.code(), Some(2));
-    assert_eq!(std::fs::read(&record).unwrap(), before);
 
     // Declining the warning starts nothing and records nothing.
-    let declined = dir.path().join("declined.log.ron");
-    let o = run_with_input(&["play", "da-whisper-999", "--record", s(&declined)], "n\n");
+    let declined = dir.path().join("declined");
+    let o = run_with_input(
+        &["play", "da-whisper-999", "--sessions", s(&declined), "--results", s(&results)],
+        "n\n",
+    );
     assert_eq!(o.status.code(), Some(0));
-    assert!(!declined.exists());
+    assert!(logs_in(&declined).is_empty());
 }
 
 #[test]
-fn practice_play_gives_hints_and_feedback() {
+fn practice_play_gives_hints_and_feedback_and_records_practice() {
     let dir = tempfile::tempdir().unwrap();
-    let record = dir.path().join("p.log.ron");
+    let results = dir.path().join("r.csv");
+    use controlroom::training::Action::*;
+    let script = format!(
+        "y\n{}\n{}\nq\n",
+        choice(Ask("q-address".into())),
+        choice(Record("address".into()))
+    );
     let o = run_with_input(
         &[
             "play",
             "da-whisper-999",
             "--step-ms",
             "2000",
-            "--record",
-            s(&record),
+            "--sessions",
+            s(&dir.path().join("s")),
+            "--results",
+            s(&results),
         ],
-        "y\n1\n20\nq\n",
+        &script,
     );
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     let text = out(&o);
     assert!(text.contains("hint: She can only whisper"));
+    // Asked at 2 s, the answer takes 3 s: the record happens at 5 s.
     assert!(
-        text.contains("✓ at 4 s: recorded: 14 Larch Close"),
+        text.contains("✓ at 5 s: recorded: 14 Larch Close"),
         "{text}"
     );
     assert!(text.contains("call over (stopped)"));
+    let rows = std::fs::read_to_string(&results).unwrap();
+    assert!(rows.contains(",practice,"), "practice is recorded too: {rows}");
+}
+
+#[test]
+fn q_stops_the_call_inside_a_thrive_prompt() {
+    use controlroom::training::Action::*;
+    let dir = tempfile::tempdir().unwrap();
+    let threat = choice(Assess {
+        element: controlroom::training::thrive::Thrive::Threat,
+        judgement: controlroom::training::thrive::Judgement::High,
+        facts: vec![],
+    });
+    let o = run_with_input(
+        &[
+            "play",
+            "da-whisper-999",
+            "--step-ms",
+            "2000",
+            "--sessions",
+            s(&dir.path().join("s")),
+            "--results",
+            s(&dir.path().join("r.csv")),
+        ],
+        &format!("y\n{}\n{threat}\nq\n", choice(Ask("q-address".into()))),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert!(out(&o).contains("call over (stopped)"), "{}", out(&o));
 }
 
 #[test]
@@ -403,11 +494,13 @@ fn library_listing_coverage_and_course() {
         s(&results),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    // Scored from a log file under the trainee's name: shown, but never counted as done.
     assert!(
-        out(&o).contains("assessment da-whisper-999           [x] done (1 attempt(s), best 100)"),
+        out(&o).contains("assessment da-whisper-999           [ ] not started"),
         "{}",
         out(&o)
     );
+    assert!(err(&o).contains("scored from log files"), "{}", err(&o));
     let bad_plan = write(
         dir.path(),
         "course.ron",
@@ -444,7 +537,7 @@ fn check_logs_replays_the_worked_answers() {
     assert!(out(&o).contains("worked answers replayed"));
     // A model answer that forgets the safety advice no longer scores 100.
     let weaker = model.replacen(
-        "        (t_ms: 11000, action: Advise(\"adv-stay-on-line\")),\n",
+        "        (t_ms: 10000, action: Advise(\"adv-stay-on-line\")),\n",
         "",
         1,
     );

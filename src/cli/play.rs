@@ -7,12 +7,12 @@
 //! again; `q` to stop the scenario. End of input lets the call run on to its time limit.
 
 use super::{CliError, CliResult};
-use controlroom::training::response::{Grade, Partner, Responder};
 use controlroom::training::thrive::{Judgement, Thrive};
+use controlroom::training::desk::{Catalogue, Choice};
 use controlroom::training::results::{Provenance, Source};
 use controlroom::training::store::{self, Store};
 use controlroom::training::{
-    Action, Event, ForceProfile, Mode, Scenario, Session, debrief, library, typed,
+    Action, Event, ForceProfile, Mode, Session, debrief, library, typed,
 };
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
@@ -58,40 +58,6 @@ pub struct Args {
     force: Option<PathBuf>,
 }
 
-/// A fixed, numbered catalogue of choices for a scenario, so scripted input stays valid.
-enum Choice {
-    Act(Action),
-    Assess(Thrive),
-}
-
-fn catalogue(sc: &Scenario, force: &ForceProfile) -> Vec<(Choice, String)> {
-    let mut acts: Vec<Action> = Vec::new();
-    acts.extend(sc.questions.iter().map(|q| Action::Ask(q.id.clone())));
-    acts.extend(sc.advice.iter().map(|a| Action::Advise(a.id.clone())));
-    acts.extend(sc.facts.iter().map(|f| Action::Record(f.id.clone())));
-    acts.extend(sc.checks.iter().map(|c| Action::Check(c.id.clone())));
-    let mut c: Vec<(Choice, String)> = acts
-        .into_iter()
-        .map(|a| {
-            let l = a.label(sc, force);
-            (Choice::Act(a), l)
-        })
-        .collect();
-    for t in Thrive::ALL {
-        c.push((Choice::Assess(t), format!("THRIVE: assess {}", t.label())));
-    }
-    let mut rest: Vec<Action> = Grade::ALL.iter().map(|&g| Action::Grade(g)).collect();
-    rest.extend(Responder::ALL.iter().map(|&r| Action::Rcrp(r)));
-    rest.extend(Partner::ALL.iter().map(|&p| Action::Notify(p)));
-    rest.push(Action::Close);
-    rest.push(Action::Stop);
-    for a in rest {
-        let l = a.label(sc, force);
-        c.push((Choice::Act(a), l));
-    }
-    c
-}
-
 fn stamp(ms: u64) -> String {
     format!("[{:02}:{:02}]", ms / 60000, (ms / 1000) % 60)
 }
@@ -131,22 +97,20 @@ fn show(e: &Event) -> String {
     }
 }
 
-fn menu(session: &Session, cat: &[(Choice, String)]) {
-    let offered = session.available_actions();
+fn menu(session: &Session, cat: &Catalogue, force: &ForceProfile) {
     if session.mode() == Mode::Practice && session.caller_on_line() {
         println!("Caller engagement: {}/100", session.engagement());
     }
-    println!("Choices:");
-    for (i, (choice, label)) in cat.iter().enumerate() {
-        let on = match choice {
-            Choice::Act(a) => offered.contains(a),
-            Choice::Assess(_) => !session.is_closed(),
-        };
-        if on {
-            println!("  {:>2}. {label}", i + 1);
-        }
+    println!("Choices (-- not available now):");
+    for (n, label, on) in cat.menu(session, force) {
+        let mark = if on { "  " } else { "--" };
+        println!("{mark}{n:>3}. {label}");
     }
-    println!("  (number; w N = let N seconds pass; ? = choices; q = stop)");
+    if session.is_typed() {
+        println!("  (type a question to the caller; number; w N = wait N s; ? = choices; q = stop)");
+    } else {
+        println!("  (number; w N = let N seconds pass; ? = choices; q = stop)");
+    }
 }
 
 fn stdin_lines() -> Receiver<String> {
@@ -223,7 +187,7 @@ pub fn run(args: Args) -> CliResult {
             }
         }
     }
-    let cat = catalogue(&sc, &force);
+    let cat = Catalogue::new(&sc);
     let mut session = Session::new(&sc, mode, &args.trainee)
         .map_err(CliError::input)?
         .typed(args.typed);
@@ -237,7 +201,7 @@ pub fn run(args: Args) -> CliResult {
     };
     println!("{} --- call answered ---", stamp(0));
     print_events(&session.advance(0));
-    menu(&session, &cat);
+    menu(&session, &cat, &force);
     while !session.is_closed() {
         let line = match args.step_ms {
             Some(_) => match input.recv() {
@@ -255,7 +219,7 @@ pub fn run(args: Args) -> CliResult {
         };
         let line = line.trim();
         if line == "?" {
-            menu(&session, &cat);
+            menu(&session, &cat, &force);
             continue;
         }
         if let Some(rest) = line.strip_prefix('w') {
@@ -273,16 +237,7 @@ pub fn run(args: Args) -> CliResult {
         } else if args.typed && line.parse::<usize>().is_err() && !line.is_empty() {
             Some(Choice::Act(typed::say(&sc, line)))
         } else {
-            match line
-                .parse::<usize>()
-                .ok()
-                .and_then(|n| n.checked_sub(1))
-                .and_then(|i| cat.get(i))
-            {
-                Some((Choice::Act(a), _)) => Some(Choice::Act(a.clone())),
-                Some((Choice::Assess(t), _)) => Some(Choice::Assess(*t)),
-                None => None,
-            }
+            line.parse::<usize>().ok().and_then(|n| cat.get(n)).cloned()
         };
         let action = match choice {
             None => {
@@ -353,6 +308,8 @@ fn print_events(events: &[Event]) {
 fn assess(session: &Session, element: Thrive, input: &Receiver<String>) -> Option<Action> {
     println!("  {}: judgement? 1 low, 2 medium, 3 high", element.label());
     let judgement = match input.recv().ok()?.trim() {
+        // `q` stops the scenario here too.
+        "q" => return Some(Action::Stop),
         "1" => Judgement::Low,
         "2" => Judgement::Medium,
         "3" => Judgement::High,
@@ -367,7 +324,11 @@ fn assess(session: &Session, element: Thrive, input: &Receiver<String>) -> Optio
         println!("    {:>2}. {}", i + 1, f.text);
     }
     let mut chosen = Vec::new();
-    for word in input.recv().ok()?.split_whitespace() {
+    let line = input.recv().ok()?;
+    if line.trim() == "q" {
+        return Some(Action::Stop);
+    }
+    for word in line.split_whitespace() {
         match word
             .parse::<usize>()
             .ok()

@@ -18,6 +18,7 @@ pub mod cohort;
 pub mod course;
 pub mod coverage;
 pub mod debrief;
+pub mod desk;
 pub mod error;
 pub mod force;
 pub mod gaming;

@@ -18,13 +18,14 @@
 //! assert!(matches!(opening[0], Event::CallerSays { t_ms: 0, .. }));
 //! session.act(3_000, Action::Ask("q-address".into())).unwrap();
 //! assert!(session.available_actions().contains(&Action::Record("address".into())));
+//! // Every action takes call time: asked at 3 s, the answer takes 3 s, so this record waits.
 //! session.act(5_000, Action::Record("address".into())).unwrap();
 //! let later = session.advance(30_000); // the caller carries on while the trainee decides
 //! assert!(later.iter().any(|e| matches!(e, Event::CallerSays { t_ms: 28_000, .. })));
 //! session.act(31_000, Action::Grade(Grade::Emergency)).unwrap();
 //! let log = session.log(); // replayable: the same log always gives the same outcome
 //! let outcome = session.finish(); // not closed, so the call runs on to its time limit
-//! assert_eq!(outcome.time_to_location_ms, Some(5_000));
+//! assert_eq!(outcome.time_to_location_ms, Some(6_000));
 //! assert!(!outcome.passed);
 //! assert_eq!(controlroom::training::replay::replay(&scenario, &log).unwrap(), outcome);
 //! ```
@@ -77,6 +78,7 @@ pub struct Session {
     reported: BTreeSet<String>,
     typed: bool,
     busy_until_ms: u64,
+    asked_ms: u64,
 }
 
 impl Session {
@@ -104,6 +106,7 @@ impl Session {
             reported: BTreeSet::new(),
             typed: false,
             busy_until_ms: 0,
+            asked_ms: 0,
         };
         s.deliver(start, 0);
         Ok(s)
@@ -177,6 +180,7 @@ impl Session {
         if t_ms > self.now_ms && !self.is_closed() {
             self.run_clock(t_ms);
         }
+        self.asked_ms = self.asked_ms.max(t_ms.min(self.now_ms));
         self.take_unread()
     }
 
@@ -188,16 +192,19 @@ impl Session {
         if let Some((closed_ms, _)) = self.record.closed {
             return Err(SessionError::CallClosed { t_ms, closed_ms });
         }
-        if t_ms < self.now_ms {
+        // Time goes backwards only against what was asked for before: an action asked for
+        // while the trainee was still busy waits its turn.
+        if t_ms < self.asked_ms {
             return Err(SessionError::TimeWentBackwards {
                 t_ms,
-                now_ms: self.now_ms,
+                now_ms: self.asked_ms,
             });
         }
+        let asked_ms = t_ms;
         // A stop is at once; anything else waits for the last action to be done.
         let t_ms = match action {
-            Action::Stop => t_ms,
-            _ => t_ms.max(self.busy_until_ms),
+            Action::Stop => t_ms.max(self.now_ms),
+            _ => t_ms.max(self.busy_until_ms).max(self.now_ms),
         };
         let limit_ms = self.scenario.time_limit_ms;
         if t_ms > limit_ms {
@@ -210,6 +217,7 @@ impl Session {
         }
         next.apply(t_ms, &action)?;
         next.busy_until_ms = t_ms.saturating_add(action.duration_ms());
+        next.asked_ms = asked_ms;
         *self = next;
         Ok(self.take_unread())
     }
