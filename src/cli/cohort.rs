@@ -13,6 +13,10 @@ pub struct Args {
     /// Only sessions in this mode (practice or assessment).
     #[arg(long)]
     mode: Option<String>,
+    /// Assessor overrides to show beside the rows they change (default: training-overrides.csv
+    /// if it exists).
+    #[arg(long)]
+    overrides: Option<PathBuf>,
     /// How many most-missed items to list.
     #[arg(long, default_value_t = 10)]
     top: usize,
@@ -104,6 +108,36 @@ pub fn run(args: Args) -> CliResult {
             "{:<28} {:<24} {:>8} {:>6} {:>6}  {passed}",
             x.trainee, x.scenario, x.attempts, x.best_pct, x.latest_pct
         );
+    }
+    let overrides = args
+        .overrides
+        .clone()
+        .or_else(|| {
+            let p = PathBuf::from(controlroom::training::review::DEFAULT_OVERRIDES);
+            p.exists().then_some(p)
+        });
+    if let Some(p) = overrides {
+        let (list, damaged) =
+            controlroom::training::review::read(&p).map_err(super::score::results_error)?;
+        warn_damaged(&p, &damaged);
+        println!("\n== Assessor overrides ({}) ==", p.display());
+        for o in &list {
+            let matched = rows.iter().any(|r| r.log_sha256 == o.log_sha256);
+            println!(
+                "{} {} / {} / {}: {} -> {} ({}), score {} -> {}{}: {}",
+                o.reviewed_utc,
+                o.trainee,
+                o.scenario_id,
+                o.item,
+                o.was,
+                o.now,
+                o.assessor,
+                o.score_before_pct,
+                o.score_after_pct,
+                if matched { "" } else { " [no live row with this log]" },
+                o.reason
+            );
+        }
     }
     println!("\n== Rubric items most often missed ==");
     for m in c.missed.iter().take(args.top) {

@@ -16,6 +16,7 @@ mod out;
 
 mod check;
 mod cohort;
+mod review;
 mod course;
 mod coverage;
 mod erlang;
@@ -143,6 +144,8 @@ enum Command {
     Coverage(coverage::Args),
     /// Summarise a cohort's results: per trainee, per scenario, most-missed rubric items.
     Cohort(cohort::Args),
+    /// An assessor overrides one rubric item of a scored session, with a reason (appended).
+    Review(review::Args),
     /// Show a trainee's progress through the four-day course plan.
     Course(course::Args),
     /// Take a training call in a window, or replay a saved one (cargo feature `trainer`).
@@ -165,6 +168,7 @@ pub fn run() -> ExitCode {
         Command::Play(args) => play::run(args),
         Command::Coverage(args) => coverage::run(args),
         Command::Cohort(args) => cohort::run(args),
+        Command::Review(args) => review::run(args),
         Command::Course(args) => course::run(args),
         #[cfg(feature = "trainer")]
         Command::Train(args) => train::run(args),
