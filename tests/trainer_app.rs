@@ -141,10 +141,16 @@ fn a_whole_call_in_the_window_equals_the_headless_session() {
     assert_eq!(saved.len(), 1);
     let back = ActionLog::load(&saved[0].path()).expect("saved log loads");
     assert_eq!(back, headless.log);
-    let (rows, skipped) = results::read(&tmp.path().join("results.csv")).expect("results");
-    assert_eq!((rows.len(), skipped), (1, 0));
+    let read = results::read(&tmp.path().join("results.csv")).expect("results");
+    let rows = read.rows;
+    assert_eq!((rows.len(), read.damaged_lines.len()), (1, 0));
+    assert_eq!(rows[0].source, results::Source::Window);
     let other = tmp.path().join("headless.csv");
-    results::append(&other, &headless, &rows[0].finished_utc).expect("append");
+    let from = results::Provenance {
+        cohort: rows[0].cohort.clone(),
+        source: results::Source::Window,
+    };
+    results::append(&other, &headless, &rows[0].finished_utc, &from).expect("append");
     assert_eq!(
         std::fs::read_to_string(tmp.path().join("results.csv")).expect("csv"),
         std::fs::read_to_string(&other).expect("csv"),
@@ -218,7 +224,9 @@ fn screens_follow_warning_call_debrief_menu() {
     assert_eq!(screen(&app), Screen::Debrief);
     let fin = app.world().resource::<Finished>().clone();
     assert_eq!(fin.outcome.closed_by.label(), "stopped");
-    let (rows, _) = results::read(&tmp.path().join("results.csv")).expect("results");
+    let rows = results::read(&tmp.path().join("results.csv"))
+        .expect("results")
+        .rows;
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].closed_by, "stopped");
     key(&mut app, KeyCode::Escape);
