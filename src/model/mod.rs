@@ -1,6 +1,7 @@
 //! The planner's model file: serde types, loading (RON and CSV inputs) and validation.
 
 mod error;
+pub mod import;
 pub mod state;
 mod tables;
 pub mod types;
