@@ -1,30 +1,17 @@
-//! Safe file output: atomic whole-file writes (temp file + rename) and crash-safe appends.
+//! Files users hand us and files we write for them: inputs read only when they are regular
+//! files of a bounded size ([`input`]), outputs written atomically without clobbering devices,
+//! FIFOs or symlinks ([`output`]), sets of outputs all or nothing ([`set`]), crash-safe appends.
+
+pub mod input;
+pub mod output;
+pub mod set;
+
+pub use input::{MAX_INPUT_BYTES, read_input, read_input_bytes};
+pub use output::{output_target, write_atomic};
+pub use set::OutputSet;
 
 use std::io::Write;
 use std::path::Path;
-
-/// Write `bytes` to `path` atomically: a temp file in the same directory, fsynced, then renamed
-/// over the target. A crash leaves either the old file or the new one, never half of one.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    // Temp files are created owner-only; results are for sharing (an existing file keeps its
-    // own permissions).
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(mode))?;
-    }
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
 
 /// Why a line could not be appended.
 #[derive(Debug, thiserror::Error)]
@@ -44,6 +31,12 @@ pub enum AppendError {
 pub fn append_line(path: &Path, header: &str, line: &str) -> Result<(), AppendError> {
     use std::fs::OpenOptions;
     use std::io::{Read, Seek, SeekFrom};
+    // A FIFO or device would take the bytes (or block) and keep nothing: refuse it.
+    if let Ok(meta) = std::fs::metadata(path)
+        && let Some(why) = input::not_a_file(&meta)
+    {
+        return Err(output::refused(format!("{why}; give the path of a file")).into());
+    }
     match OpenOptions::new().read(true).append(true).open(path) {
         Ok(mut file) => {
             let len = file.metadata()?.len();
@@ -93,7 +86,7 @@ pub fn append_line(path: &Path, header: &str, line: &str) -> Result<(), AppendEr
                 Some(p) if !p.as_os_str().is_empty() => p,
                 _ => Path::new("."),
             };
-            let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+            let mut tmp = output::temp_in(dir)?;
             tmp.write_all(format!("{header}\n{line}").as_bytes())?;
             tmp.as_file().sync_all()?;
             match tmp.persist_noclobber(path) {

@@ -3,7 +3,7 @@
 //! Parses the planner's units (calls per hour, seconds), calls [`controlroom::plan::erlang`] and
 //! prints one table row per number of agents.
 
-use super::{CliError, CliResult};
+use super::{CliError, CliResult, Stdout};
 use controlroom::plan::erlang::{self, ErlangError, Figures, Queue};
 
 /// The most rows a range of agents may ask for.
@@ -90,26 +90,44 @@ pub fn run(args: Args) -> CliResult {
         )));
     }
 
-    println!("{model}");
-    println!(
+    let mut out = Stdout::new();
+    outln!(out, "{model}");
+    outln!(
+        out,
         "{} calls/h, mean handling {} s, offered load {load:.2} erlangs, service level = answered within {} s",
         num(args.rate),
         num(args.aht),
         num(args.threshold)
     );
-    println!();
-    println!(
+    outln!(out);
+    outln!(
+        out,
         "{:>6}  {:>8}  {:>8}  {:>10}  {:>10}  {:>10}  {:>8}  {:>9}",
-        "agents", "load", "P(wait)", "mean wait", "ans. wait", "P(abandon)", "SL", "occupancy"
+        "agents",
+        "load",
+        "P(wait)",
+        "mean wait",
+        "ans. wait",
+        "P(abandon)",
+        "SL",
+        "occupancy"
     );
-    println!(
+    outln!(
+        out,
         "{:>6}  {:>8}  {:>8}  {:>10}  {:>10}  {:>10}  {:>8}  {:>9}",
-        "", "erlangs", "", "s", "s", "", "", ""
+        "",
+        "erlangs",
+        "",
+        "s",
+        "s",
+        "",
+        "",
+        ""
     );
     for r in rows {
-        println!("{r}");
+        outln!(out, "{r}");
     }
-    Ok(())
+    out.finish()
 }
 
 fn row(n: u32, f: &Figures) -> String {

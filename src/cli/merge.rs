@@ -1,8 +1,7 @@
 //! `controlroom merge`: combine the shard files of a sweep run with `--shard K/N` into the
 //! `sweep.csv` (and terminal table) an unsharded run gives, byte for byte.
 
-use super::{CliError, CliResult};
-use controlroom::files::write_atomic;
+use super::{CliError, CliResult, Stdout, open_set, write_output};
 use controlroom::plan::sweep::shard;
 use std::path::PathBuf;
 
@@ -26,20 +25,22 @@ pub fn run(args: Args) -> CliResult {
         .collect::<Result<Vec<_>, _>>()
         .map_err(CliError::input)?;
     let (meta, results) = shard::merge(files).map_err(CliError::input)?;
-    std::fs::create_dir_all(&args.out).map_err(|e| {
-        CliError::failed(format!("{}: cannot create folder: {e}", args.out.display()))
-    })?;
-    println!("{}", meta.name);
-    println!(
+    open_set(&args.out, &["sweep.csv"])?;
+    let mut out = Stdout::new();
+    outln!(out, "{}", meta.name);
+    outln!(
+        out,
         "{} shards merged: {} variants (including the base), {} replications each, seed {} \
          (common random numbers)",
-        meta.shard.count, meta.variants, meta.replications, meta.seed
+        meta.shard.count,
+        meta.variants,
+        meta.replications,
+        meta.seed
     );
-    println!();
-    print!("{}", results.table());
+    outln!(out);
+    out!(out, "{}", results.table());
     let path = args.out.join("sweep.csv");
-    write_atomic(&path, results.csv().as_bytes())
-        .map_err(|e| CliError::failed(format!("{}: cannot write: {e}", path.display())))?;
-    println!("\nwrote {}", path.display());
-    Ok(())
+    write_output(&path, results.csv().as_bytes())?;
+    outln!(out, "\nwrote {}", path.display());
+    out.finish()
 }

@@ -1,6 +1,18 @@
 //! Command-line interface: one file per subcommand; they parse, call the library, print.
 //!
-//! Exit codes: 0 ok, 1 the run failed, 2 bad input (a file, a field or an argument is wrong).
+//! Exit codes, the same for every command:
+//!
+//! | code | meaning |
+//! |---|---|
+//! | 0 | success; also when standard output is a pipe closed early (`… \| head -1`) |
+//! | 1 | the run failed: an output could not be written (disk full, `> /dev/full`, no permission), a staffing target cannot be met |
+//! | 2 | bad input: a file, field or argument is wrong, missing, not a regular file or too big; an output path that names a folder, device or FIFO |
+//!
+//! Output goes through [`out::Stdout`] with [`outln!`]/[`out!`]; files through
+//! [`write_output`] / [`controlroom::files::OutputSet`].
+
+#[macro_use]
+mod out;
 
 mod check;
 mod cohort;
@@ -19,7 +31,10 @@ mod sweep;
 mod train;
 
 use clap::{Parser, Subcommand};
+use std::path::Path;
 use std::process::ExitCode;
+
+pub use out::Stdout;
 
 /// A failure the binary reports as one clear line and an exit code.
 #[derive(Debug)]
@@ -43,6 +58,53 @@ impl CliError {
             message: message.to_string(),
         }
     }
+    /// Standard output could not be written: a closed pipe ends the command quietly (exit 0),
+    /// anything else is exit 1.
+    pub fn stdout(e: std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return CliError {
+                code: 0,
+                message: String::new(),
+            };
+        }
+        CliError::failed(format!("cannot write to standard output: {}", words(&e)))
+    }
+    /// An output file could not be written: exit 2 when the path is refused (a folder, device
+    /// or FIFO), exit 1 when the write itself failed.
+    pub fn output(path: &Path, e: std::io::Error) -> Self {
+        let message = format!("{}: cannot write: {}", path.display(), words(&e));
+        match e.kind() {
+            std::io::ErrorKind::InvalidInput => CliError::input(message),
+            _ => CliError::failed(message),
+        }
+    }
+}
+
+/// An I/O error in words, without the "(os error 28)" tail.
+pub fn words(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" (os error ") {
+        Some(i) if s.ends_with(')') => s[..i].to_string(),
+        _ => s,
+    }
+}
+
+/// Write one output file atomically (see [`controlroom::files::write_atomic`]), as a CLI error.
+pub fn write_output(path: &Path, bytes: &[u8]) -> CliResult {
+    controlroom::files::write_atomic(path, bytes).map_err(|e| CliError::output(path, e))
+}
+
+/// Check before a run that an output path can be written: refused (exit 2) when it names a
+/// folder, device or FIFO, so no work is wasted.
+pub fn check_output(path: &Path) -> CliResult {
+    controlroom::files::output_target(path)
+        .map(|_| ())
+        .map_err(|e| CliError::output(path, e))
+}
+
+/// Open `--out DIR` for the set of files `names` (exit 2 if refused, 1 if it cannot be created).
+pub fn open_set(dir: &Path, names: &[&str]) -> Result<controlroom::files::OutputSet, CliError> {
+    controlroom::files::OutputSet::open(dir, names).map_err(|e| CliError::output(dir, e))
 }
 
 pub type CliResult = Result<(), CliError>;
@@ -92,6 +154,7 @@ enum Command {
 }
 
 pub fn run() -> ExitCode {
+    out::install_panic_net();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Simulate(args) => simulate::run(args),
@@ -112,6 +175,7 @@ pub fn run() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.code == 0 => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {}", e.message);
             ExitCode::from(e.code)

@@ -1,8 +1,7 @@
 //! `controlroom simulate`: run a model (the embedded default if none is given), print the
 //! summary table, and optionally write CSV results and a per-call audit file.
 
-use super::{CliError, CliResult};
-use controlroom::files::write_atomic;
+use super::{CliError, CliResult, Stdout, check_output, open_set, write_output};
 use controlroom::model;
 use controlroom::plan::{audit, html, kpi, replicate, report};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -53,6 +52,14 @@ pub fn progress(n: u64, what: &str) -> ProgressBar {
     bar
 }
 
+/// The files `--out` writes, as one set (all new or all old).
+const OUT_FILES: [&str; 4] = [
+    "summary.csv",
+    "intervals.csv",
+    "occupancy.csv",
+    "workforce.csv",
+];
+
 pub fn run(args: Args) -> CliResult {
     let mut loaded = model::load(args.model.as_deref()).map_err(CliError::input)?;
     let cfg = &mut loaded.config;
@@ -75,11 +82,13 @@ pub fn run(args: Args) -> CliResult {
         ),
         None => None,
     };
-    if let Some(dir) = &args.out {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            CliError::failed(format!("{}: cannot create folder: {e}", dir.display()))
-        })?;
+    for path in [&args.report, &args.calls].into_iter().flatten() {
+        check_output(path)?;
     }
+    let set = match &args.out {
+        Some(dir) => Some(open_set(dir, &OUT_FILES)?),
+        None => None,
+    };
     let cfg = &loaded.config;
     let started = Instant::now();
     let bar = progress(cfg.replications as u64, "replications");
@@ -89,62 +98,69 @@ pub fn run(args: Args) -> CliResult {
     let events: u64 = reps.iter().map(|r| r.events).sum();
     let rows = kpi::rows(cfg, &reps);
 
-    println!("{}", loaded.model.name);
+    let mut out = Stdout::new();
+    outln!(out, "{}", loaded.model.name);
     if state.is_some() {
-        println!(
+        outln!(
+            out,
             "look-ahead of {} h from {}, {} replications, seed {}",
             cfg.horizon_s / 3600.0,
             report::time_of_week(cfg.start_s),
             cfg.replications,
             cfg.seed
         );
-        println!();
-        print!("{}", report::lookahead_table(cfg, &reps));
-        println!();
+        outln!(out);
+        out!(out, "{}", report::lookahead_table(cfg, &reps));
+        outln!(out);
     } else {
-        println!(
+        outln!(
+            out,
             "{} replications of {} days (first {} h not counted), seed {}",
             cfg.replications,
             cfg.horizon_s / 86_400.0,
             cfg.warmup_s / 3600.0,
             cfg.seed
         );
-        println!();
+        outln!(out);
     }
-    print!("{}", report::summary_table(cfg, &rows));
+    out!(out, "{}", report::summary_table(cfg, &rows));
     eprintln!(
         "{events} events in {elapsed:.2} s ({:.1} million events/s)",
         events as f64 / elapsed.max(1e-9) / 1e6
     );
 
-    if let Some(dir) = &args.out {
-        let files = [
-            ("summary.csv", report::summary_csv(&rows)),
-            ("intervals.csv", report::intervals_csv(cfg, &reps)),
-            ("occupancy.csv", report::occupancy_csv(cfg, &reps)),
-            ("workforce.csv", report::workforce_csv(cfg, &reps)),
+    if let (Some(dir), Some(mut set)) = (&args.out, set) {
+        let texts = [
+            report::summary_csv(&rows),
+            report::intervals_csv(cfg, &reps),
+            report::occupancy_csv(cfg, &reps),
+            report::workforce_csv(cfg, &reps),
         ];
-        for (name, text) in files {
-            let path = dir.join(name);
-            write_atomic(&path, text.as_bytes())
-                .map_err(|e| CliError::failed(format!("{}: cannot write: {e}", path.display())))?;
+        for (name, text) in OUT_FILES.iter().zip(texts) {
+            set.add(name, text.as_bytes())
+                .map_err(|e| CliError::output(&dir.join(name), e))?;
         }
-        println!(
+        set.commit().map_err(|e| CliError::output(dir, e))?;
+        outln!(
+            out,
             "\nwrote summary.csv, intervals.csv, occupancy.csv and workforce.csv to {}",
             dir.display()
         );
     }
     if let Some(path) = &args.report {
         let page = html::simulate_report(&loaded.model.name, cfg, &reps, &rows).finish();
-        write_atomic(path, page.as_bytes())
-            .map_err(|e| CliError::failed(format!("{}: cannot write: {e}", path.display())))?;
-        println!("wrote the HTML report to {}", path.display());
+        write_output(path, page.as_bytes())?;
+        outln!(out, "wrote the HTML report to {}", path.display());
     }
     if let Some(path) = &args.calls {
         write_calls(cfg, state.as_ref(), path)?;
-        println!("wrote replication 1's call records to {}", path.display());
+        outln!(
+            out,
+            "wrote replication 1's call records to {}",
+            path.display()
+        );
     }
-    Ok(())
+    out.finish()
 }
 
 /// Re-run replication 1 streaming its call records into a temp file, then rename it in place.
@@ -153,19 +169,13 @@ fn write_calls(
     state: Option<&controlroom::sim::InitialState>,
     path: &std::path::Path,
 ) -> CliResult {
-    let fail = |e: &dyn std::fmt::Display| {
-        CliError::failed(format!("{}: cannot write: {e}", path.display()))
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| fail(&e))?;
+    let fail = |e: std::io::Error| CliError::output(path, e);
+    let (tmp, target) = controlroom::files::output::temp_beside(path).map_err(fail)?;
     let mut sink = audit::CsvCalls::new(std::io::BufWriter::new(tmp), cfg);
     replicate::audit(cfg, 0, state, &mut sink);
-    let buf = sink.finish().map_err(|e| fail(&e))?;
-    let tmp = buf.into_inner().map_err(|e| fail(&e.into_error()))?;
-    tmp.as_file().sync_all().map_err(|e| fail(&e))?;
-    tmp.persist(path).map_err(|e| fail(&e.error))?;
+    let buf = sink.finish().map_err(|e| fail(std::io::Error::other(e)))?;
+    let tmp = buf.into_inner().map_err(|e| fail(e.into_error()))?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(&target).map_err(|e| fail(e.error))?;
     Ok(())
 }

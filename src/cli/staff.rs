@@ -6,8 +6,7 @@
 //! round limit), the files are still written; 2 bad input.
 
 use super::simulate::progress;
-use super::{CliError, CliResult};
-use controlroom::files::write_atomic;
+use super::{CliError, CliResult, Stdout, check_output, open_set, write_output};
 use controlroom::model::{self, DEFAULT_MODEL_NAME};
 use controlroom::plan::report::interval_label;
 use controlroom::plan::staffing::{self, Phase, Progress, StaffingOptions, StaffingResult};
@@ -83,6 +82,9 @@ fn parse_max_abandon(s: &str) -> Result<(String, f64), String> {
     Ok((id.to_string(), share))
 }
 
+/// The files `--out` writes, as one set (both new or both old).
+const OUT_FILES: [&str; 2] = ["staffing.csv", "staffing.ron"];
+
 pub fn run(args: Args) -> CliResult {
     if args.threads == Some(0) {
         return Err(CliError::input("--threads must be at least 1"));
@@ -101,10 +103,12 @@ pub fn run(args: Args) -> CliResult {
         confidence: args.confidence,
     };
     staffing::targets(&loaded.config, &opts).map_err(CliError::input)?;
-    if let Some(dir) = &args.out {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            CliError::failed(format!("{}: cannot create folder: {e}", dir.display()))
-        })?;
+    let set = match &args.out {
+        Some(dir) => Some(open_set(dir, &OUT_FILES)?),
+        None => None,
+    };
+    if let Some(path) = &args.report {
+        check_output(path)?;
     }
 
     let started = Instant::now();
@@ -154,34 +158,35 @@ pub fn run(args: Args) -> CliResult {
     bar.finish_and_clear();
     let elapsed = started.elapsed().as_secs_f64();
 
-    println!("{}", loaded.model.name);
-    print_targets(&result);
-    print_grid(&result);
-    print_totals(&result);
+    let mut out = Stdout::new();
+    outln!(out, "{}", loaded.model.name);
+    print_targets(&mut out, &result)?;
+    print_grid(&mut out, &result)?;
+    print_totals(&mut out, &result)?;
     eprintln!(
         "{} rounds of {} replications in {elapsed:.1} s",
         result.rounds.len(),
         opts.replications
     );
 
-    if let Some(dir) = &args.out {
-        write_outputs(dir, &loaded, &result)?;
+    if let (Some(dir), Some(set)) = (&args.out, set) {
+        write_outputs(&mut out, set, dir, &loaded, &result)?;
     }
     if let Some(path) = &args.report {
         let page = controlroom::plan::html::staffing_report(&loaded.model.name, &result).finish();
-        write_atomic(path, page.as_bytes())
-            .map_err(|e| CliError::failed(format!("{}: cannot write: {e}", path.display())))?;
-        println!("wrote the HTML report to {}", path.display());
+        write_output(path, page.as_bytes())?;
+        outln!(out, "wrote the HTML report to {}", path.display());
     }
     if result.met() {
         if !result.trimmed {
-            println!(
+            outln!(
+                out,
                 "\nnote: the round limit ({}) stopped the trimming: every target is met, but a \
                  few intervals may have a handler more than they need (raise --max-rounds)",
                 opts.max_rounds
             );
         }
-        return Ok(());
+        return out.finish();
     }
     let limit = if result.unmet.iter().all(|u| u.at_cap) {
         format!("within {} handlers", opts.max_handlers)
@@ -191,18 +196,26 @@ pub fn run(args: Args) -> CliResult {
             opts.max_handlers, opts.max_rounds
         )
     };
-    println!("\nCANNOT BE MET {limit}:");
+    outln!(out, "\nCANNOT BE MET {limit}:");
     for u in &result.unmet {
-        println!("  {}  {u}", staffing::unmet_place(u, result.interval_s));
+        outln!(
+            out,
+            "  {}  {u}",
+            staffing::unmet_place(u, result.interval_s)
+        );
     }
+    out.finish()?;
     Err(CliError::failed(format!(
         "{} target(s) cannot be met {limit} (see above)",
         result.unmet.len()
     )))
 }
 
-fn print_targets(r: &StaffingResult) {
-    println!("targets (staff pooled: every handler takes every channel):");
+fn print_targets(out: &mut Stdout, r: &StaffingResult) -> CliResult {
+    outln!(
+        out,
+        "targets (staff pooled: every handler takes every channel):"
+    );
     for t in &r.targets {
         let ab = t
             .max_abandon
@@ -213,22 +226,24 @@ fn print_targets(r: &StaffingResult) {
         } else {
             "judged per interval"
         };
-        println!(
+        outln!(
+            out,
             "  {:<10} {:.1}% within {} s{ab} ({judged})",
             t.name,
             100.0 * t.service_level,
             t.threshold_s
         );
     }
+    Ok(())
 }
 
 /// Required handlers (most in the hour) by day and hour, and the rota's gap.
-fn print_grid(r: &StaffingResult) {
+fn print_grid(out: &mut Stdout, r: &StaffingResult) -> CliResult {
     let per_hour = (3600.0 / r.interval_s).round().max(1.0) as usize;
     let row = |day: usize, f: &dyn Fn(usize) -> String| {
         let (name, _) = interval_label(day * 24 * per_hour, r.interval_s);
         let cells: Vec<String> = (0..24).map(|h| format!("{:>4}", f(day * 24 + h))).collect();
-        println!("{name} {}", cells.concat());
+        format!("{name} {}", cells.concat())
     };
     let hours: Vec<String> = (0..24).map(|h| format!("{h:>4}")).collect();
     let most = |h: usize| {
@@ -237,15 +252,18 @@ fn print_grid(r: &StaffingResult) {
             .max()
             .unwrap_or(0)
     };
-    println!("\nhandlers required on duty (most in each hour)");
-    println!("    {}", hours.concat());
+    outln!(out, "\nhandlers required on duty (most in each hour)");
+    outln!(out, "    {}", hours.concat());
     for day in 0..7 {
-        row(day, &|h| most(h).to_string());
+        outln!(out, "{}", row(day, &|h| most(h).to_string()));
     }
-    println!("\ngap: current staff available (mean) minus required (least in each hour)");
-    println!("    {}", hours.concat());
+    outln!(
+        out,
+        "\ngap: current staff available (mean) minus required (least in each hour)"
+    );
+    outln!(out, "    {}", hours.concat());
     for day in 0..7 {
-        row(day, &|h| {
+        let line = row(day, &|h| {
             (h * per_hour..(h + 1) * per_hour)
                 .filter_map(|i| {
                     let rost = r.rostered.get(i)?;
@@ -256,50 +274,66 @@ fn print_grid(r: &StaffingResult) {
                 .map(|g| format!("{:+}", g.round() as i64))
                 .unwrap_or_else(|| "-".into())
         });
+        outln!(out, "{line}");
     }
+    Ok(())
 }
 
-fn print_totals(r: &StaffingResult) {
-    println!();
+fn print_totals(out: &mut Stdout, r: &StaffingResult) -> CliResult {
+    outln!(out);
     let counted = r.rostered.iter().filter(|x| x.is_finite()).count();
     if counted < r.rostered.len() {
-        println!(
+        outln!(
+            out,
             "note: the run counts {counted} of the week's {} intervals; elsewhere the answer is \
              the Erlang A start and the rota is not compared (run the model for a week or more)",
             r.rostered.len()
         );
     }
-    println!(
+    outln!(
+        out,
         "required on duty:   {:>8.0} handler-hours a week (current staff available: {:.0})",
-        r.on_duty_hours, r.rota_available_hours
+        r.on_duty_hours,
+        r.rota_available_hours
     );
-    println!(
+    outln!(
+        out,
         "paid hours needed:  {:>8.0} a week = on duty / {:.3} (the share of a paid hour the current \
          rota puts on the phones after shrinkage, training and breaks)",
-        r.paid_hours, r.availability
+        r.paid_hours,
+        r.availability
     );
-    println!(
+    outln!(
+        out,
         "current rota:       {:>8.0} paid hours a week ({:+.0} against the requirement)",
         r.rota_paid_hours,
         r.rota_paid_hours - r.paid_hours
     );
+    Ok(())
 }
 
-fn write_outputs(dir: &Path, loaded: &model::Loaded, r: &StaffingResult) -> CliResult {
+fn write_outputs(
+    out: &mut Stdout,
+    mut set: controlroom::files::OutputSet,
+    dir: &Path,
+    loaded: &model::Loaded,
+    r: &StaffingResult,
+) -> CliResult {
     let model_dir = (loaded.path.as_os_str() != DEFAULT_MODEL_NAME)
         .then(|| loaded.path.parent().map(Path::to_path_buf))
         .flatten();
     let staffed = staffing::staffed_model(&loaded.model, model_dir.as_deref(), r);
     let ron = staffing::staffed_model_ron(&staffed)
         .map_err(|e| CliError::failed(format!("cannot write the staffed model: {e}")))?;
-    for (name, text) in [
-        ("staffing.csv", staffing::staffing_csv(r)),
-        ("staffing.ron", ron),
-    ] {
-        let path = dir.join(name);
-        write_atomic(&path, text.as_bytes())
-            .map_err(|e| CliError::failed(format!("{}: cannot write: {e}", path.display())))?;
+    for (name, text) in OUT_FILES.iter().zip([staffing::staffing_csv(r), ron]) {
+        set.add(name, text.as_bytes())
+            .map_err(|e| CliError::output(&dir.join(name), e))?;
     }
-    println!("\nwrote staffing.csv and staffing.ron to {}", dir.display());
+    set.commit().map_err(|e| CliError::output(dir, e))?;
+    outln!(
+        out,
+        "\nwrote staffing.csv and staffing.ron to {}",
+        dir.display()
+    );
     Ok(())
 }

@@ -3,8 +3,7 @@
 //! `sweep.csv` (or, with `--shard K/N`, this machine's share as a shard file for `merge`).
 
 use super::simulate::progress;
-use super::{CliError, CliResult};
-use controlroom::files::write_atomic;
+use super::{CliError, CliResult, Stdout, check_output, open_set, write_output};
 use controlroom::plan::html;
 use controlroom::plan::sweep::{self, Results, Shard, shard};
 use std::path::PathBuf;
@@ -50,9 +49,15 @@ pub fn run(args: Args) -> CliResult {
         return Err(CliError::input("--threads must be at least 1"));
     }
     let plan = sweep::load(&args.sweep, args.replications, args.seed).map_err(CliError::input)?;
-    std::fs::create_dir_all(&args.out).map_err(|e| {
-        CliError::failed(format!("{}: cannot create folder: {e}", args.out.display()))
-    })?;
+    let out_name = match &args.shard {
+        Some(_) => shard::file_name(shard),
+        None => "sweep.csv".to_string(),
+    };
+    // One file: create the folder and check the name now, then write it atomically.
+    open_set(&args.out, &[&out_name])?;
+    if let Some(report) = &args.report {
+        check_output(report)?;
+    }
     let work = plan.shard_items(shard);
     let bar = progress(work.len() as u64, "variant x replication");
     let run = || plan.run(&work, &|| bar.inc(1));
@@ -65,17 +70,18 @@ pub fn run(args: Args) -> CliResult {
         None => run(),
     };
     bar.finish_and_clear();
-    let write = |name: &str, text: &str| {
-        let path = args.out.join(name);
-        write_atomic(&path, text.as_bytes())
-            .map_err(|e| CliError::failed(format!("{}: cannot write: {e}", path.display())))?;
+    let write = |text: &str| {
+        let path = args.out.join(&out_name);
+        write_output(&path, text.as_bytes())?;
         Ok::<PathBuf, CliError>(path)
     };
+    let mut out = Stdout::new();
     if args.shard.is_some() {
         let text = shard::write(&plan, shard, &items)
             .map_err(|e| CliError::failed(format!("cannot write the shard: {e}")))?;
-        let path = write(&shard::file_name(shard), &text)?;
-        println!(
+        let path = write(&text)?;
+        outln!(
+            out,
             "shard {}/{}: {} of {} work items ({} variants x {} replications), fingerprint {}",
             shard.index,
             shard.count,
@@ -85,27 +91,27 @@ pub fn run(args: Args) -> CliResult {
             plan.replications,
             plan.fingerprint
         );
-        println!("wrote {}", path.display());
-        return Ok(());
+        outln!(out, "wrote {}", path.display());
+        return out.finish();
     }
     let results =
         Results::assemble(plan.layout(), plan.replications, items).map_err(CliError::failed)?;
-    println!("{}", plan.name);
-    println!(
+    outln!(out, "{}", plan.name);
+    outln!(
+        out,
         "{} variants (including the base), {} replications each, seed {} (common random numbers)",
         plan.variants.len(),
         plan.replications,
         plan.seed
     );
-    println!();
-    print!("{}", results.table());
-    let path = write("sweep.csv", &results.csv())?;
-    println!("\nwrote {}", path.display());
+    outln!(out);
+    out!(out, "{}", results.table());
+    let path = write(&results.csv())?;
+    outln!(out, "\nwrote {}", path.display());
     if let Some(report) = &args.report {
         let page = html::sweep_report(&plan.name, &results).finish();
-        write_atomic(report, page.as_bytes())
-            .map_err(|e| CliError::failed(format!("{}: cannot write: {e}", report.display())))?;
-        println!("wrote the HTML report to {}", report.display());
+        write_output(report, page.as_bytes())?;
+        outln!(out, "wrote the HTML report to {}", report.display());
     }
-    Ok(())
+    out.finish()
 }

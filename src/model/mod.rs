@@ -2,12 +2,14 @@
 
 mod error;
 pub mod import;
+pub mod rostering;
 pub mod state;
 mod tables;
 pub mod types;
 mod validate;
 
 pub use error::{ModelError, Problem};
+pub use rostering::Rostering;
 pub use types::*;
 pub use validate::validate;
 
@@ -27,9 +29,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Model, ModelError> {
 
 /// Read and parse a model file.
 pub fn read(path: &Path) -> Result<Model, ModelError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ModelError::Io {
-        path: path.to_path_buf(),
-        source,
+    let text = crate::files::read_input(path, crate::files::MAX_INPUT_BYTES).map_err(|source| {
+        ModelError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
     })?;
     parse(&text, path)
 }

@@ -81,9 +81,11 @@ pub fn load_state(
     model: &Model,
     cfg: &mut Config,
 ) -> Result<InitialState, ModelError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ModelError::Io {
-        path: path.to_path_buf(),
-        source,
+    let text = crate::files::read_input(path, crate::files::MAX_INPUT_BYTES).map_err(|source| {
+        ModelError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
     })?;
     let live: LiveState = crate::ron_text::parse(&text).map_err(|e| ModelError::parse(path, e))?;
     let mut problems = vec![];

@@ -6,11 +6,15 @@ use crate::sim::config::{DAY_S, WEEK_S};
 use chrono::{Datelike, NaiveDateTime, NaiveTime, Timelike};
 use std::path::{Path, PathBuf};
 
-fn open(path: &Path) -> Result<csv::Reader<std::fs::File>, ModelError> {
-    let file = std::fs::File::open(path).map_err(|source| ModelError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+fn open(path: &Path) -> Result<csv::Reader<std::io::Cursor<Vec<u8>>>, ModelError> {
+    let bytes =
+        crate::files::read_input_bytes(path, crate::files::MAX_INPUT_BYTES).map_err(|source| {
+            ModelError::Io {
+                path: path.to_path_buf(),
+                source,
+            }
+        })?;
+    let file = std::io::Cursor::new(bytes);
     Ok(csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .flexible(false)
@@ -176,7 +180,7 @@ fn dated_profile(
 
 fn week_table(
     path: &Path,
-    mut rdr: csv::Reader<std::fs::File>,
+    mut rdr: csv::Reader<std::io::Cursor<Vec<u8>>>,
     headers: csv::StringRecord,
     interval_minutes: u32,
     count_column: Option<&str>,

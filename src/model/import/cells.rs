@@ -58,13 +58,14 @@ pub fn read(path: &Path) -> Result<Table, ImportError> {
 }
 
 fn read_csv(path: &Path) -> Result<Table, ImportError> {
-    let file = std::fs::File::open(path).map_err(|e| ImportError::file(path, e.to_string()))?;
+    let text = crate::files::read_input(path, crate::files::MAX_INPUT_BYTES)
+        .map_err(|e| ImportError::file(path, e.to_string()))?;
     let mut rdr = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .flexible(true)
         .has_headers(false)
         .comment(Some(b'#'))
-        .from_reader(std::io::BufReader::new(file));
+        .from_reader(text.as_bytes());
     let mut header = None;
     let mut rows = Vec::new();
     for rec in rdr.records() {
@@ -94,8 +95,11 @@ fn read_csv(path: &Path) -> Result<Table, ImportError> {
 }
 
 fn read_workbook(path: &Path) -> Result<Table, ImportError> {
-    use calamine::{Data, Reader, open_workbook_auto};
-    let mut wb = open_workbook_auto(path).map_err(|e| ImportError::file(path, e.to_string()))?;
+    use calamine::{Data, Reader, open_workbook_auto_from_rs};
+    let bytes = crate::files::read_input_bytes(path, crate::files::MAX_INPUT_BYTES)
+        .map_err(|e| ImportError::file(path, e.to_string()))?;
+    let mut wb = open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| ImportError::file(path, e.to_string()))?;
     let range = wb
         .worksheet_range_at(0)
         .ok_or_else(|| ImportError::file(path, "the workbook has no worksheet"))?

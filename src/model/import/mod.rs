@@ -296,7 +296,7 @@ pub fn read(path: &Path, opts: &Options) -> Result<History, ImportError> {
         ));
     }
     let target = opts.interval_minutes.unwrap_or(source);
-    if target % source != 0 || 1440 % target != 0 {
+    if !target.is_multiple_of(source) || !1440u32.is_multiple_of(target) {
         return Err(ImportError::file(
             path,
             format!(

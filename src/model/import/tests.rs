@@ -286,3 +286,15 @@ fn a_model_profile_takes_one_queue_of_a_dated_export() {
     let e = crate::model::tables::interval_profile(&p, 60, None, None).unwrap_err();
     assert!(e.to_string().contains("several queues"), "{e}");
 }
+
+#[test]
+fn a_spreadsheet_byte_order_mark_is_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(
+        &dir,
+        "bom.csv",
+        "\u{feff}Start,Calls\n2025-09-01 00:00,1\n2025-09-01 00:15,2\n",
+    );
+    let h = read(&p, &Options::default()).unwrap();
+    assert_eq!(h.channels[0].total(), 3.0);
+}

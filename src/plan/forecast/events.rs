@@ -32,12 +32,13 @@ fn minute(s: &str) -> Option<u32> {
 
 /// Read an events file; errors name the file, line and value.
 pub fn read(path: &Path) -> Result<Vec<Event>, String> {
+    let text = crate::files::read_input(path, crate::files::MAX_INPUT_BYTES)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
     let mut rdr = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .flexible(true)
         .comment(Some(b'#'))
-        .from_path(path)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+        .from_reader(text.as_bytes());
     let mut out = Vec::new();
     for rec in rdr.records() {
         let rec = rec.map_err(|e| format!("{}: {e}", path.display()))?;

@@ -130,9 +130,12 @@ fn dispersion(input: &Input, events: &[super::events::Event], shapes: &[Vec<f64>
     if den > 0.0 { (num / den).max(1.0) } else { 1.0 }
 }
 
+/// Point forecasts with the lower and upper ends of their 80% band.
+type Band = (Vec<f64>, Vec<f64>, Vec<f64>);
+
 /// Daily totals forecast for `horizon` days after the history: point and 80% band. With two
 /// years or more, a smooth annual pattern is taken out first and put back on the forecast.
-fn daily(totals: &[f64], horizon: usize) -> Result<(Vec<f64>, Vec<f64>, Vec<f64>), ForecastError> {
+fn daily(totals: &[f64], horizon: usize) -> Result<Band, ForecastError> {
     let n = totals.len();
     let annual = (n >= 2 * 365).then(|| Annual::fit(totals)).flatten();
     let y: Vec<f64> = match &annual {
@@ -200,10 +203,8 @@ pub fn predict(
         } else {
             date.weekday().num_days_from_monday() as usize
         };
-        for i in 0..k {
-            let f = total
-                * shapes[wd][i]
-                * special::multiplier(&effects, &s, i, input.interval_minutes);
+        for (i, share) in shapes[wd].iter().enumerate().take(k) {
+            let f = total * share * special::multiplier(&effects, &s, i, input.interval_minutes);
             let sd = ((f * rel_sd).powi(2) + phi * f).sqrt();
             out.push(f, (f - Z80 * sd).max(0.0), f + Z80 * sd);
         }

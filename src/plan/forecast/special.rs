@@ -94,21 +94,20 @@ pub fn estimate(input: &Input, events: &[Event]) -> Effects {
         let s = on(input.date(d), events);
         if let Some(h) = s.holiday {
             let total: f64 = x.iter().sum();
-            if let Some(base) = neighbours(input, events, d, |y| y.iter().sum()) {
-                if base > 0.0 {
-                    ratios.entry(h.to_string()).or_default().push(total / base);
-                    holidays.push(total / base);
-                }
+            if let Some(base) =
+                neighbours(input, events, d, |y| y.iter().sum()).filter(|b| *b > 0.0)
+            {
+                ratios.entry(h.to_string()).or_default().push(total / base);
+                holidays.push(total / base);
             }
         }
         for e in s.events {
             let got = window_sum(x, e, input.interval_minutes);
-            if let Some(base) = neighbours(input, events, d, |y| {
+            let base = neighbours(input, events, d, |y| {
                 window_sum(y, e, input.interval_minutes)
-            }) {
-                if base > 0.0 {
-                    ratios.entry(e.name.clone()).or_default().push(got / base);
-                }
+            });
+            if let Some(base) = base.filter(|b| *b > 0.0) {
+                ratios.entry(e.name.clone()).or_default().push(got / base);
             }
         }
     }

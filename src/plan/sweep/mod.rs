@@ -79,9 +79,11 @@ pub const BASE: &str = "base";
 
 /// Read a sweep file and resolve it; `replications` and `seed` override the file's.
 pub fn load(path: &Path, replications: Option<u32>, seed: Option<u64>) -> Result<Plan, SweepError> {
-    let text = std::fs::read_to_string(path).map_err(|source| SweepError::Io {
-        path: path.to_path_buf(),
-        source,
+    let text = crate::files::read_input(path, crate::files::MAX_INPUT_BYTES).map_err(|source| {
+        SweepError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
     })?;
     let sweep = file::parse(&text).map_err(|e| SweepError::Parse {
         path: path.to_path_buf(),

@@ -103,7 +103,10 @@ pub fn write(plan: &Plan, shard: Shard, items: &[Item]) -> Result<String, csv::E
 /// Read a shard file.
 pub fn read(path: &Path) -> Result<ShardFile, String> {
     let at = |m: String| format!("{}: {m}", path.display());
-    let text = std::fs::read_to_string(path).map_err(|e| at(format!("cannot read: {e}")))?;
+    let text = crate::files::read_input(path, crate::files::MAX_INPUT_BYTES)
+        .map_err(|e| at(format!("cannot read: {e}")))?;
+    // Accept a shard that passed through an editor or mail client with CRLF line endings.
+    let text = text.replace("\r\n", "\n");
     if !text.starts_with("# controlroom sweep shard\n") {
         return Err(at("not a controlroom sweep shard file".into()));
     }
