@@ -64,16 +64,14 @@ pub fn run(args: Args) -> CliResult {
     let mut loaded = model::load(args.model.as_deref()).map_err(CliError::input)?;
     let cfg = &mut loaded.config;
     if let Some(r) = args.replications {
-        if r == 0 {
-            return Err(CliError::input("--replications must be at least 1"));
-        }
+        model::limits::replications(r).map_err(|e| CliError::input(format!("--{e}")))?;
         cfg.replications = r;
     }
     if let Some(s) = args.seed {
         cfg.seed = s;
     }
-    if args.threads == Some(0) {
-        return Err(CliError::input("--threads must be at least 1"));
+    if let Some(n) = args.threads {
+        model::limits::threads(n).map_err(CliError::input)?;
     }
     let state = match &args.from_state {
         Some(p) => Some(
