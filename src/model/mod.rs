@@ -3,12 +3,14 @@
 pub mod days;
 mod error;
 pub mod limits;
+pub mod rostering;
 pub mod state;
 mod tables;
 pub mod types;
 mod validate;
 
 pub use error::{ModelError, Problem};
+pub use rostering::Rostering;
 pub use types::*;
 pub use validate::validate;
 

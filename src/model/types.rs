@@ -16,6 +16,9 @@ pub struct Model {
     /// Wellbeing policy (decompression after harrowing calls).
     #[serde(default)]
     pub wellbeing: Wellbeing,
+    /// Rules for `controlroom roster` (allowed shifts, rest, days on); defaults if omitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rostering: Option<super::rostering::Rostering>,
 }
 
 /// Wellbeing policy.

@@ -9,6 +9,7 @@ pub mod kpi;
 pub mod overrides;
 pub mod replicate;
 pub mod report;
+pub mod roster;
 pub mod staffing;
 pub mod stats;
 pub mod sweep;

@@ -1,0 +1,1 @@
+//! The roster as a runnable model and as `roster.csv`.
