@@ -28,7 +28,12 @@ fn run_with_input(args: &[&str], input: &str) -> Output {
         .spawn()
         .expect("spawns");
     // A command that refuses its arguments exits before reading: a closed pipe is fine then.
-    if let Err(e) = child.stdin.take().expect("stdin").write_all(input.as_bytes()) {
+    if let Err(e) = child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+    {
         assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "writes: {e}");
     }
     child.wait_with_output().expect("runs")

@@ -77,6 +77,49 @@ impl Applied {
     }
 }
 
+/// The overrides for the command line's `--seed` and `--replications`: the same path as a
+/// sweep's overrides, applied to the model before validation.
+pub fn run_settings(seed: Option<u64>, replications: Option<u32>) -> Vec<Override> {
+    let set = |path: &str, value: String| Override::Set {
+        path: path.into(),
+        value,
+    };
+    seed.map(|s| set("run.seed", s.to_string()))
+        .into_iter()
+        .chain(replications.map(|r| set("run.replications", r.to_string())))
+        .collect()
+}
+
+/// Load a model file (the embedded default when `path` is None), apply `overrides`, and
+/// validate the result.
+pub fn load(
+    path: Option<&std::path::Path>,
+    overrides: &[Override],
+) -> Result<crate::model::Loaded, LoadError> {
+    let base = crate::model::load(path).map_err(LoadError::Model)?;
+    if overrides.is_empty() {
+        return Ok(base);
+    }
+    let applied = apply(&base.model, overrides).map_err(LoadError::Override)?;
+    let mut config =
+        crate::model::validate(&applied.model, &base.path).map_err(LoadError::Model)?;
+    applied.scale_demand(&mut config);
+    Ok(crate::model::Loaded {
+        model: applied.model,
+        config,
+        path: base.path,
+    })
+}
+
+/// Why a model with overrides could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error(transparent)]
+    Model(#[from] crate::model::ModelError),
+    #[error("{0}")]
+    Override(OverrideError),
+}
+
 /// Apply `overrides` in order to a copy of `model`.
 pub fn apply(model: &Model, overrides: &[Override]) -> Result<Applied, OverrideError> {
     let mut doc = serde_json::to_value(model)

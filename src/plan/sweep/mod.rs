@@ -127,27 +127,24 @@ pub fn load(path: &Path, replications: Option<u32>, seed: Option<u64>) -> Result
         if variants.iter().any(|v| v.name == spec.name) {
             return Err(bad(format!("two variants are named `{}`", spec.name)));
         }
-        let overrides: Vec<_> = sweep
-            .base_overrides
-            .iter()
-            .chain(&spec.overrides)
-            .cloned()
+        // The run settings go through the same overrides as the variants' changes.
+        let overrides: Vec<_> = overrides::run_settings(Some(seed), Some(replications))
+            .into_iter()
+            .chain(sweep.base_overrides.iter().cloned())
+            .chain(spec.overrides.iter().cloned())
             .collect();
-        let mut config =
-            variant_config(&base.model, &base.path, &overrides).map_err(|e| match e {
-                VariantFailure::Override(message) => SweepError::Variant {
-                    path: path.to_path_buf(),
-                    variant: spec.name.clone(),
-                    message,
-                },
-                VariantFailure::Invalid(source) => SweepError::InvalidVariant {
-                    path: path.to_path_buf(),
-                    variant: spec.name.clone(),
-                    source,
-                },
-            })?;
-        config.replications = replications;
-        config.seed = seed;
+        let config = variant_config(&base.model, &base.path, &overrides).map_err(|e| match e {
+            VariantFailure::Override(message) => SweepError::Variant {
+                path: path.to_path_buf(),
+                variant: spec.name.clone(),
+                message,
+            },
+            VariantFailure::Invalid(source) => SweepError::InvalidVariant {
+                path: path.to_path_buf(),
+                variant: spec.name.clone(),
+                source,
+            },
+        })?;
         variants.push(Variant {
             name: spec.name.clone(),
             config,
@@ -275,9 +272,9 @@ impl Plan {
         kpi::rows(&self.variants[variant].config, &[])
             .into_iter()
             .map(|r| Key {
-                scope: r.scope.as_str().into(),
+                scope: r.scope,
                 name: r.name,
-                kpi: r.kpi.into(),
+                kpi: r.kpi,
             })
             .collect()
     }
