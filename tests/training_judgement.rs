@@ -35,7 +35,11 @@ fn no_gaming_strategy_passes_any_scenario_and_a_careful_trainee_does() {
         let played = gaming::play_all(sc, Some(&m));
         assert!(played.len() >= 40, "{}: {} strategies", sc.id, played.len());
         for p in &played {
-            assert!(!p.passed, "{}: \"{}\" passes with {}", sc.id, p.strategy, p.score);
+            assert!(
+                !p.passed,
+                "{}: \"{}\" passes with {}",
+                sc.id, p.strategy, p.score
+            );
         }
         let best = played.iter().map(|p| p.score).max().unwrap_or(0);
         let o = replay::replay(sc, &m).unwrap();
@@ -46,7 +50,12 @@ fn no_gaming_strategy_passes_any_scenario_and_a_careful_trainee_does() {
             "{}: a careful trainee fails with {}",
             sc.id, careful.score
         );
-        assert!(careful.score > best, "{}: careful {} vs gaming {best}", sc.id, careful.score);
+        assert!(
+            careful.score > best,
+            "{}: careful {} vs gaming {best}",
+            sc.id,
+            careful.score
+        );
     }
 }
 
@@ -65,14 +74,35 @@ fn grading_before_the_evidence_is_a_guess_and_regrading_after_earns_it() {
     let mut s = Session::new(&sc, Mode::Assessment, "t").unwrap();
     s.act(2000, Action::Grade(Grade::Emergency)).unwrap();
     let guess = s.finish();
-    let g = guess.items.iter().find(|r| r.id == "grade-emergency").unwrap();
+    let g = guess
+        .items
+        .iter()
+        .find(|r| r.id == "grade-emergency")
+        .unwrap();
     assert!(g.guess, "{}", g.note);
     assert_eq!(g.status, Status::Missed);
-    assert!(g.note.contains("a guess: you graded at 00:02, before you knew"), "{}", g.note);
+    assert!(
+        g.note
+            .contains("a guess: you graded at 00:02, before you knew"),
+        "{}",
+        g.note
+    );
     assert!(guess.guesses.contains(&"grade-emergency".to_string()));
-    assert!(guess.critical_misses.contains(&"grade-emergency".to_string()));
-    let text = debrief::render(&guess, &sc, &controlroom::training::ForceProfile::neutral(), None);
-    assert!(text.contains("Decisions made before the evidence"), "{text}");
+    assert!(
+        guess
+            .critical_misses
+            .contains(&"grade-emergency".to_string())
+    );
+    let text = debrief::render(
+        &guess,
+        &sc,
+        &controlroom::training::ForceProfile::neutral(),
+        None,
+    );
+    assert!(
+        text.contains("Decisions made before the evidence"),
+        "{text}"
+    );
 
     // The model answer with that early guess added first: the later, informed grade counts.
     let m = model("missing-child-999");
@@ -90,7 +120,9 @@ fn grading_before_the_evidence_is_a_guess_and_regrading_after_earns_it() {
 
 #[test]
 fn repeats_unneeded_partners_and_distractors_cost_marks_in_their_own_dimension() {
-    let mut steps: Vec<(u64, Action)> = (0..8).map(|_| (0, Action::Ask("q-address".into()))).collect();
+    let mut steps: Vec<(u64, Action)> = (0..8)
+        .map(|_| (0, Action::Ask("q-address".into())))
+        .collect();
     steps.extend(Partner::ALL.iter().map(|&p| (0, Action::Notify(p))));
     let o = whisper(&steps);
     let p = &o.prioritisation;
@@ -123,11 +155,16 @@ fn a_whispering_caller_fired_every_question_fails_and_the_debrief_says_why() {
     assert!(!o.passed);
     let wasted = o.prioritisation.counts();
     assert!(
-        wasted.iter().any(|&(k, n)| k == WasteKind::UnneededQuestion && n >= 3),
+        wasted
+            .iter()
+            .any(|&(k, n)| k == WasteKind::UnneededQuestion && n >= 3),
         "{wasted:?}"
     );
     let summary = o.prioritisation.summary();
-    assert!(summary.contains("questions did not help this call"), "{summary}");
+    assert!(
+        summary.contains("questions did not help this call"),
+        "{summary}"
+    );
     if let Some(pace) = &sc.pace {
         assert!(summary.contains(pace.as_str()), "{summary}");
     }
@@ -159,7 +196,9 @@ fn typed_questions_match_are_checked_on_replay_and_score_the_same() {
     let say = typed::say(&sc, "what is the address?");
     assert_eq!(say.question(), Some("q-address"));
     // Listed questions are refused when the list is off; typed ones are taken.
-    let mut s = Session::new(&sc, Mode::Assessment, "t").unwrap().typed(true);
+    let mut s = Session::new(&sc, Mode::Assessment, "t")
+        .unwrap()
+        .typed(true);
     assert!(s.act(1000, Action::Ask("q-address".into())).is_err());
     s.act(1000, say.clone()).unwrap();
     assert!(s.record().is_revealed("address"));
@@ -193,7 +232,9 @@ fn typed_questions_match_are_checked_on_replay_and_score_the_same() {
         })
     ));
     // 100 kB of typing is refused, and the session is unchanged.
-    let mut s = Session::new(&sc, Mode::Assessment, "t").unwrap().typed(true);
+    let mut s = Session::new(&sc, Mode::Assessment, "t")
+        .unwrap()
+        .typed(true);
     let huge = typed::say(&sc, &"address ".repeat(12_800));
     assert!(s.act(1000, huge).is_err());
     assert!(s.record().steps.is_empty());
@@ -209,7 +250,15 @@ fn an_override_names_a_real_item_and_is_appended() {
         Err(review::ReviewError::UnknownItem { .. })
     ));
     assert!(review::make(&sc, &o, "lock-room", Status::Met, " ", "Sgt A").is_err());
-    let ov = review::make(&sc, &o, "lock-room", Status::Met, "in her own words", "Sgt A").unwrap();
+    let ov = review::make(
+        &sc,
+        &o,
+        "lock-room",
+        Status::Met,
+        "in her own words",
+        "Sgt A",
+    )
+    .unwrap();
     assert!(ov.score_after_pct >= ov.score_before_pct);
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("overrides.csv");

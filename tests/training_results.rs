@@ -46,7 +46,9 @@ fn concurrent_appends_keep_every_row_whole() {
         for i in 0..25 {
             let name = format!("trainee {w}, \"row\" {i}");
             assert!(
-                read.rows.iter().any(|r| r.trainee == name && r.score_pct == 100),
+                read.rows
+                    .iter()
+                    .any(|r| r.trainee == name && r.score_pct == 100),
                 "{name}"
             );
         }

@@ -76,7 +76,8 @@ pub fn run(args: Args) -> CliResult {
         };
         let mut strategies = 0;
         if problems.is_empty() {
-            let model = controlroom::training::ActionLog::load(&library::model_log(dir, &sc.id)).ok();
+            let model =
+                controlroom::training::ActionLog::load(&library::model_log(dir, &sc.id)).ok();
             let played = gaming::play_all(&sc, model.as_ref());
             strategies = played.len();
             if args.strategies {
@@ -88,7 +89,10 @@ pub fn run(args: Args) -> CliResult {
                     && let Some(o) = gaming::careful(&sc, m)
                 {
                     let verdict = if o.passed { "passes" } else { "FAILS" };
-                    println!("  {:>3}/100 {verdict:<6} a careful trainee (model + 2 questions)", o.score);
+                    println!(
+                        "  {:>3}/100 {verdict:<6} a careful trainee (model + 2 questions)",
+                        o.score
+                    );
                 }
             }
             problems.extend(gaming::problems(&sc, model.as_ref()));

@@ -7,13 +7,11 @@
 //! again; `q` to stop the scenario. End of input lets the call run on to its time limit.
 
 use super::{CliError, CliResult};
-use controlroom::training::thrive::{Judgement, Thrive};
 use controlroom::training::desk::{Catalogue, Choice};
 use controlroom::training::results::{Provenance, Source};
 use controlroom::training::store::{self, Store};
-use controlroom::training::{
-    Action, Event, ForceProfile, Mode, Session, debrief, library, typed,
-};
+use controlroom::training::thrive::{Judgement, Thrive};
+use controlroom::training::{Action, Event, ForceProfile, Mode, Session, debrief, library, typed};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
@@ -107,7 +105,9 @@ fn menu(session: &Session, cat: &Catalogue, force: &ForceProfile) {
         println!("{mark}{n:>3}. {label}");
     }
     if session.is_typed() {
-        println!("  (type a question to the caller; number; w N = wait N s; ? = choices; q = stop)");
+        println!(
+            "  (type a question to the caller; number; w N = wait N s; ? = choices; q = stop)"
+        );
     } else {
         println!("  (number; w N = let N seconds pass; ? = choices; q = stop)");
     }
@@ -152,9 +152,7 @@ pub fn run(args: Args) -> CliResult {
         ModeArg::Assessment => Mode::Assessment,
     };
     let store = Store::new(args.results.clone(), args.sessions.clone());
-    store
-        .check_results()
-        .map_err(super::score::results_error)?;
+    store.check_results().map_err(super::score::results_error)?;
 
     println!(
         "{} — {} call, {} — {} mode",
@@ -191,9 +189,13 @@ pub fn run(args: Args) -> CliResult {
     let mut session = Session::new(&sc, mode, &args.trainee)
         .map_err(CliError::input)?
         .typed(args.typed);
-    let mut journal = store.journal(&args.trainee, &sc.id).map_err(CliError::failed)?;
+    let mut journal = store
+        .journal(&args.trainee, &sc.id)
+        .map_err(CliError::failed)?;
     if args.typed {
-        println!("Typed questions: type what you would say to the caller; numbers choose the rest.");
+        println!(
+            "Typed questions: type what you would say to the caller; numbers choose the rest."
+        );
     }
     let clock = Clock {
         started: Instant::now(),

@@ -54,8 +54,20 @@ pub fn run(args: Args) -> CliResult {
         StatusArg::Partly => Status::PartlyMet,
         StatusArg::Missed => Status::Missed,
     };
-    let o = review::make(&sc, &outcome, &args.item, status, &args.reason, &args.assessor)
-        .map_err(|e| CliError::input(format!("--item {}: {e}", args.item.chars().take(60).collect::<String>())))?;
+    let o = review::make(
+        &sc,
+        &outcome,
+        &args.item,
+        status,
+        &args.reason,
+        &args.assessor,
+    )
+    .map_err(|e| {
+        CliError::input(format!(
+            "--item {}: {e}",
+            args.item.chars().take(60).collect::<String>()
+        ))
+    })?;
     review::append(&args.overrides, &o).map_err(super::score::results_error)?;
     println!(
         "{} / {}: {} -> {} by {}; score {} -> {}{}",
@@ -66,7 +78,11 @@ pub fn run(args: Args) -> CliResult {
         o.assessor,
         o.score_before_pct,
         o.score_after_pct,
-        if o.passed_after { " (pass)" } else { " (not a pass)" }
+        if o.passed_after {
+            " (pass)"
+        } else {
+            " (not a pass)"
+        }
     );
     println!("Appended to {}", args.overrides.display());
     Ok(())

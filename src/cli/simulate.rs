@@ -61,14 +61,14 @@ const OUT_FILES: [&str; 4] = [
 ];
 
 pub fn run(args: Args) -> CliResult {
-    if args.replications == Some(0) {
-        return Err(CliError::input("--replications must be at least 1"));
+    if let Some(r) = args.replications {
+        model::limits::replications(r).map_err(|e| CliError::input(format!("--{e}")))?;
+    }
+    if let Some(n) = args.threads {
+        model::limits::threads(n).map_err(CliError::input)?;
     }
     let run = overrides::run_settings(args.seed, args.replications);
     let mut loaded = overrides::load(args.model.as_deref(), &run).map_err(CliError::input)?;
-    if args.threads == Some(0) {
-        return Err(CliError::input("--threads must be at least 1"));
-    }
     let state = match &args.from_state {
         Some(p) => Some(
             model::state::load_state(p, &loaded.model, &mut loaded.config)

@@ -90,18 +90,101 @@ fn week_time(
     Ok(wd as f64 * DAY_S + tm.num_seconds_from_midnight() as f64)
 }
 
-/// Rates per hour for each `interval_minutes` interval of the week, averaged over every
-/// occurrence of that interval in the file.
+/// Rates per hour for each `interval_minutes` interval of the week. A dated export (CSV or
+/// XLSX, read by [`super::import`]) is averaged over the days with data of each weekday, a
+/// missing interval in a day with data counting as 0 calls; `channel` picks one queue of a file
+/// with several. A file with `day` + `time` columns is averaged over every occurrence of each
+/// interval of the week.
 pub fn interval_profile(
     path: &Path,
     interval_minutes: u32,
     count_column: Option<&str>,
+    channel: Option<&str>,
 ) -> Result<Vec<f64>, ModelError> {
-    let mut rdr = open(path)?;
-    let headers = rdr
-        .headers()
-        .map_err(|e| csv_err(path, 1, e.to_string()))?
-        .clone();
+    let is_csv = path.extension().is_none_or(|e| {
+        !["xlsx", "xlsm", "xls", "xlsb", "ods"]
+            .contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
+    });
+    if is_csv {
+        let mut rdr = open(path)?;
+        let headers = rdr
+            .headers()
+            .map_err(|e| csv_err(path, 1, e.to_string()))?
+            .clone();
+        if column(&headers, &["day"]).is_some() && column(&headers, &["date"]).is_none() {
+            return week_table(path, rdr, headers, interval_minutes, count_column);
+        }
+    }
+    dated_profile(path, interval_minutes, count_column, channel)
+}
+
+fn dated_profile(
+    path: &Path,
+    interval_minutes: u32,
+    count_column: Option<&str>,
+    channel: Option<&str>,
+) -> Result<Vec<f64>, ModelError> {
+    let opts = super::import::Options {
+        interval_minutes: Some(interval_minutes),
+        count_column: count_column.map(str::to_string),
+        ..Default::default()
+    };
+    let h = super::import::read(path, &opts)
+        .map_err(|e| csv_err(path, e.line.unwrap_or(0), e.message))?;
+    let names: Vec<&str> = h.channels.iter().map(|s| s.channel.as_str()).collect();
+    let series = match channel {
+        Some(c) => h.channel(c).ok_or_else(|| {
+            csv_err(
+                path,
+                0,
+                format!("no queue `{c}` in the file (queues: {})", names.join(", ")),
+            )
+        })?,
+        None if h.channels.len() == 1 => &h.channels[0],
+        None => {
+            return Err(csv_err(
+                path,
+                0,
+                format!(
+                    "the file has several queues ({}): name one with `channel: Some(\"...\")`",
+                    names.join(", ")
+                ),
+            ));
+        }
+    };
+    let per_day = h.per_day();
+    let mut sums = vec![0.0; 7 * per_day];
+    let mut days = [0u32; 7];
+    for (d, day) in series.days.iter().enumerate() {
+        let Some(day) = day else { continue };
+        let wd = h.date(d).weekday().num_days_from_monday() as usize;
+        days[wd] += 1;
+        for (i, x) in day.iter().enumerate() {
+            sums[wd * per_day + i] += x;
+        }
+    }
+    if let Some(w) = days.iter().position(|&n| n == 0) {
+        return Err(csv_err(
+            path,
+            0,
+            format!("no day with data falls on a {}", DAYS[w]),
+        ));
+    }
+    let per_hour = 60.0 / interval_minutes as f64;
+    Ok(sums
+        .iter()
+        .enumerate()
+        .map(|(k, s)| s / days[k / per_day] as f64 * per_hour)
+        .collect())
+}
+
+fn week_table(
+    path: &Path,
+    mut rdr: csv::Reader<std::io::Cursor<Vec<u8>>>,
+    headers: csv::StringRecord,
+    interval_minutes: u32,
+    count_column: Option<&str>,
+) -> Result<Vec<f64>, ModelError> {
     let count_names: Vec<&str> = match count_column {
         Some(c) => vec![c],
         None => vec!["count", "calls", "offered", "contacts"],
@@ -167,6 +250,108 @@ pub fn interval_profile(
         .zip(&seen)
         .map(|(s, &k)| s / k as f64 * 3600.0 / interval_s)
         .collect())
+}
+
+/// Rates per hour, interval by interval from `start` for `horizon_days`, from a `forecast.csv`
+/// (`channel,start,forecast,lower_80,upper_80`) for one channel; and the interval in minutes.
+/// The run's dates must lie inside the forecast.
+pub fn forecast_profile(
+    path: &Path,
+    channel: &str,
+    start: chrono::NaiveDate,
+    horizon_days: f64,
+) -> Result<(Vec<f64>, u32), ModelError> {
+    let mut rdr = open(path)?;
+    let headers = rdr
+        .headers()
+        .map_err(|e| csv_err(path, 1, e.to_string()))?
+        .clone();
+    let col = |n: &str| {
+        column(&headers, &[n])
+            .ok_or_else(|| csv_err(path, 1, format!("no `{n}` column: not a forecast.csv")))
+    };
+    let (c_ch, c_start, c_f) = (col("channel")?, col("start")?, col("forecast")?);
+    let mut rows: Vec<(NaiveDateTime, f64)> = Vec::new();
+    let mut channels: Vec<String> = Vec::new();
+    for (i, rec) in rdr.records().enumerate() {
+        let line = i as u64 + 2;
+        let rec = rec.map_err(|e| csv_err(path, line, e.to_string()))?;
+        let ch = rec.get(c_ch).unwrap_or("");
+        if ch != channel {
+            if !channels.iter().any(|c| c == ch) {
+                channels.push(ch.to_string());
+            }
+            continue;
+        }
+        let s = rec.get(c_start).unwrap_or("");
+        let t = NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").map_err(|_| {
+            csv_err(
+                path,
+                line,
+                format!("start `{s}` is not like 2025-12-15 07:15"),
+            )
+        })?;
+        let raw = rec.get(c_f).unwrap_or("");
+        let v: f64 = raw
+            .parse()
+            .ok()
+            .filter(|v: &f64| v.is_finite() && *v >= 0.0)
+            .ok_or_else(|| csv_err(path, line, format!("forecast `{raw}` is not calls >= 0")))?;
+        rows.push((t, v));
+    }
+    if rows.len() < 2 {
+        return Err(csv_err(
+            path,
+            0,
+            format!(
+                "no forecast for channel `{channel}` (channels: {})",
+                channels.join(", ")
+            ),
+        ));
+    }
+    let step = (rows[1].0 - rows[0].0).num_minutes();
+    if step <= 0 || 1440 % step != 0 {
+        return Err(csv_err(path, 3, format!("rows are {step} minutes apart")));
+    }
+    let first = rows[0].0;
+    let last = rows[rows.len() - 1].0;
+    let from = start.and_hms_opt(0, 0, 0).unwrap_or_default();
+    let until = from + chrono::Duration::seconds((horizon_days * DAY_S).round() as i64);
+    let end = last + chrono::Duration::minutes(step);
+    if from < first || until > end {
+        return Err(csv_err(
+            path,
+            0,
+            format!(
+                "the run ({} to {}) is outside the forecast for `{channel}` ({} to {})",
+                from.format("%Y-%m-%d %H:%M"),
+                until.format("%Y-%m-%d %H:%M"),
+                first.format("%Y-%m-%d %H:%M"),
+                end.format("%Y-%m-%d %H:%M")
+            ),
+        ));
+    }
+    let n = ((until - from).num_minutes() / step) as usize;
+    let mut rates = vec![f64::NAN; n];
+    let per_hour = 60.0 / step as f64;
+    for (t, v) in rows {
+        let k = (t - from).num_minutes();
+        if k >= 0 && k % step == 0 && ((k / step) as usize) < n {
+            rates[(k / step) as usize] = v * per_hour;
+        }
+    }
+    if let Some(k) = rates.iter().position(|r| r.is_nan()) {
+        let t = from + chrono::Duration::minutes(k as i64 * step);
+        return Err(csv_err(
+            path,
+            0,
+            format!(
+                "no forecast row for `{channel}` at {}",
+                t.format("%Y-%m-%d %H:%M")
+            ),
+        ));
+    }
+    Ok((rates, step as u32))
 }
 
 /// Observed durations in seconds (column `seconds`, the named column, or the only column).

@@ -136,10 +136,12 @@ impl Action {
                 Some(q) => format!("Ask: {}", q.text),
                 None => format!("Ask: {id}"),
             },
-            Action::Say { text, matched } => match matched.as_deref().and_then(|q| sc.question(q)) {
-                Some(q) => format!("Say: \"{text}\" (asks: {})", q.text),
-                None => format!("Say: \"{text}\" (not understood)"),
-            },
+            Action::Say { text, matched } => {
+                match matched.as_deref().and_then(|q| sc.question(q)) {
+                    Some(q) => format!("Say: \"{text}\" (asks: {})", q.text),
+                    None => format!("Say: \"{text}\" (not understood)"),
+                }
+            }
             Action::Advise(id) => match sc.advice(id) {
                 Some(a) => format!("Advise: {}", a.text),
                 None => format!("Advise: {id}"),

@@ -139,7 +139,10 @@ fn evidence_and_order(sc: &Scenario, item: &Item, p: &mut Problems) {
         );
     }
     if item.arises_ms.is_some() && !matches!(item.expect, Expect::Never(_)) {
-        p.add(format!("{at}.arises_ms"), "only `Never` items have arises_ms");
+        p.add(
+            format!("{at}.arises_ms"),
+            "only `Never` items have arises_ms",
+        );
     }
 }
 

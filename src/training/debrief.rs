@@ -252,7 +252,11 @@ pub fn view(o: &Outcome, sc: &Scenario, force: &ForceProfile, guidance: Option<&
             StageView {
                 title: format!("{} ({met} of {counted} met)", stage.ndm.label()),
                 question: stage.ndm.question().to_string(),
-                points: stage.points.iter().map(|p| point(p, force, guidance)).collect(),
+                points: stage
+                    .points
+                    .iter()
+                    .map(|p| point(p, force, guidance))
+                    .collect(),
             }
         })
         .collect();

@@ -30,10 +30,18 @@ impl Catalogue {
     pub fn new(sc: &Scenario) -> Catalogue {
         let mut e: Vec<Choice> = Vec::new();
         let mut act = |a: Action| e.push(Choice::Act(a));
-        sc.questions.iter().for_each(|q| act(Action::Ask(q.id.clone())));
-        sc.advice.iter().for_each(|a| act(Action::Advise(a.id.clone())));
-        sc.facts.iter().for_each(|f| act(Action::Record(f.id.clone())));
-        sc.checks.iter().for_each(|c| act(Action::Check(c.id.clone())));
+        sc.questions
+            .iter()
+            .for_each(|q| act(Action::Ask(q.id.clone())));
+        sc.advice
+            .iter()
+            .for_each(|a| act(Action::Advise(a.id.clone())));
+        sc.facts
+            .iter()
+            .for_each(|f| act(Action::Record(f.id.clone())));
+        sc.checks
+            .iter()
+            .for_each(|c| act(Action::Check(c.id.clone())));
         let mut entries = e;
         entries.extend(Thrive::ALL.iter().map(|&t| Choice::Assess(t)));
         let mut rest: Vec<Action> = Grade::ALL.iter().map(|&g| Action::Grade(g)).collect();

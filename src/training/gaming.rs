@@ -139,13 +139,14 @@ fn click_everything(
     s.finish()
 }
 
-
 /// A random subset of everything on the menu, in a random order, with random decisions.
 fn random_order(sc: &Scenario, base: &Session, seed: u64) -> Outcome {
     let mut rng = rand_pcg::Pcg64Mcg::seed_from_u64(seed);
     let (mut acts, partners) = menu_options(sc, Pick::All);
     acts.extend(partners.into_iter().map(Action::Notify));
-    acts.push(Action::Grade(Grade::ALL[rng.random_range(0..Grade::ALL.len())]));
+    acts.push(Action::Grade(
+        Grade::ALL[rng.random_range(0..Grade::ALL.len())],
+    ));
     acts.push(Action::Rcrp(
         Responder::ALL[rng.random_range(0..Responder::ALL.len())],
     ));
@@ -255,9 +256,15 @@ pub fn play_all(sc: &Scenario, model: Option<&ActionLog>) -> Vec<Played> {
         }
     }
     note("do nothing (close at once)".into(), do_nothing(base, true));
-    note("do nothing (let the call run out)".into(), do_nothing(base, false));
+    note(
+        "do nothing (let the call run out)".into(),
+        do_nothing(base, false),
+    );
     for seed in 0..RANDOM_ORDERS {
-        note(format!("random order (seed {seed})"), random_order(sc, base, seed));
+        note(
+            format!("random order (seed {seed})"),
+            random_order(sc, base, seed),
+        );
     }
     if let Some(m) = model {
         let extra = extras(sc, m);
@@ -279,7 +286,13 @@ pub fn careful(sc: &Scenario, model: &ActionLog) -> Option<Outcome> {
     let two: Vec<Action> = sc
         .questions
         .iter()
-        .filter(|q| q.engagement >= 0 && !model.actions.iter().any(|s| s.action.question() == Some(q.id.as_str())))
+        .filter(|q| {
+            q.engagement >= 0
+                && !model
+                    .actions
+                    .iter()
+                    .any(|s| s.action.question() == Some(q.id.as_str()))
+        })
         .take(2)
         .map(|q| Action::Ask(q.id.clone()))
         .collect();

@@ -50,9 +50,7 @@ impl WasteKind {
             (WasteKind::UnfittingAdvice, false) => "pieces of advice did not fit this call",
             (WasteKind::UnneededCheck, true) => "check was not needed",
             (WasteKind::UnneededCheck, false) => "checks were not needed",
-            (WasteKind::UnneededPartner, true) => {
-                "partner service told that the call did not need"
-            }
+            (WasteKind::UnneededPartner, true) => "partner service told that the call did not need",
             (WasteKind::UnneededPartner, false) => {
                 "partner services told that the call did not need"
             }
@@ -197,7 +195,10 @@ pub fn assess(sc: &Scenario, rec: &CallRecord) -> Prioritisation {
 /// An action in the scenario's words, without the force profile (grades are not wasted).
 fn describe(sc: &Scenario, a: &Action) -> String {
     match a {
-        Action::Say { text, matched: None } => format!("\"{text}\""),
+        Action::Say {
+            text,
+            matched: None,
+        } => format!("\"{text}\""),
         Action::Advise(id) => sc
             .advice(id)
             .map_or(id.clone(), |x| format!("\"{}\"", x.text)),

@@ -76,7 +76,12 @@ fn credit(s: Status) -> f64 {
 }
 
 /// The score and verdict with one item overridden (prioritisation marks still apply).
-pub fn rescore(sc: &Scenario, o: &Outcome, item: &str, now: Status) -> Result<(u32, bool), ReviewError> {
+pub fn rescore(
+    sc: &Scenario,
+    o: &Outcome,
+    item: &str,
+    now: Status,
+) -> Result<(u32, bool), ReviewError> {
     let Some(at) = sc.rubric.iter().position(|i| i.id == item) else {
         return Err(ReviewError::UnknownItem {
             scenario: sc.id.clone(),

@@ -3,8 +3,8 @@
 //! the rubric it is marked against. Every field is documented in `scenarios/training/README.md`.
 
 use super::error::LoadError;
-use super::rubric::Item;
 use super::response::Partner;
+use super::rubric::Item;
 use super::script::Script;
 use serde::{Deserialize, Serialize};
 use std::path::Path;

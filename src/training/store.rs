@@ -67,7 +67,11 @@ pub fn slug(s: &str) -> String {
             }
         })
         .collect();
-    if out.is_empty() { "trainee".into() } else { out }
+    if out.is_empty() {
+        "trainee".into()
+    } else {
+        out
+    }
 }
 
 fn compact_utc() -> String {
@@ -132,7 +136,10 @@ impl Store {
                 .map(|()| path.clone())
                 .map_err(|e| format!("{}: {e}", path.display()));
         }
-        Err(format!("{}: too many logs named {stem}", self.sessions.display()))
+        Err(format!(
+            "{}: too many logs named {stem}",
+            self.sessions.display()
+        ))
     }
 
     /// Start a journal for a call now starting.
@@ -152,7 +159,10 @@ impl Store {
                 Err(e) => return Err(format!("{}: {e}", path.display())),
             }
         }
-        Err(format!("{}: too many journals named {stem}", self.sessions.display()))
+        Err(format!(
+            "{}: too many journals named {stem}",
+            self.sessions.display()
+        ))
     }
 }
 

@@ -78,14 +78,20 @@ mod tests {
 
     #[test]
     fn words_ignore_case_and_punctuation() {
-        assert_eq!(words("What's the ADDRESS?"), ["what", "s", "the", "address"]);
+        assert_eq!(
+            words("What's the ADDRESS?"),
+            ["what", "s", "the", "address"]
+        );
     }
 
     #[test]
     fn exact_text_matches_its_question() {
         let sc = scenario();
         let q = &sc.questions[0];
-        assert_eq!(match_question(&sc, &q.text.to_uppercase()), Some(q.id.as_str()));
+        assert_eq!(
+            match_question(&sc, &q.text.to_uppercase()),
+            Some(q.id.as_str())
+        );
     }
 
     #[test]

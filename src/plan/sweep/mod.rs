@@ -104,14 +104,20 @@ pub fn load(path: &Path, replications: Option<u32>, seed: Option<u64>) -> Result
         name: BASE.into(),
         overrides: vec![],
     }];
-    specs.extend(sweep.variants.iter().cloned());
-    specs.extend(file::expand_grid(&sweep.grid).map_err(bad)?);
     let replications = replications
         .or(sweep.replications)
         .unwrap_or(base.config.replications);
-    if replications == 0 {
-        return Err(bad("replications must be at least 1".into()));
-    }
+    model::limits::replications(replications).map_err(bad)?;
+    // Count the grid before building it: 1000 x 1000 values would be a million variants.
+    let grid_size = sweep
+        .grid
+        .iter()
+        .fold(1u64, |n, a| n.saturating_mul(a.values.len() as u64));
+    let grid_size = if sweep.grid.is_empty() { 0 } else { grid_size };
+    let variants = 1 + sweep.variants.len() as u64 + grid_size;
+    model::limits::sweep(variants, replications).map_err(bad)?;
+    specs.extend(sweep.variants.iter().cloned());
+    specs.extend(file::expand_grid(&sweep.grid).map_err(bad)?);
     let seed = seed.or(sweep.seed).unwrap_or(base.config.seed);
     let mut variants: Vec<Variant> = Vec::with_capacity(specs.len());
     for spec in &specs {
@@ -174,6 +180,13 @@ fn variant_config(
     let applied = overrides::apply(base, overrides).map_err(|e| VariantFailure::Override(e.0))?;
     let mut cfg = model::validate(&applied.model, base_path).map_err(VariantFailure::Invalid)?;
     applied.scale_demand(&mut cfg);
+    let problems = model::limits::check_demand(&cfg);
+    if !problems.is_empty() {
+        return Err(VariantFailure::Invalid(model::ModelError::Invalid {
+            path: base_path.to_path_buf(),
+            problems,
+        }));
+    }
     Ok(cfg)
 }
 

@@ -64,9 +64,8 @@ impl Session {
                         claimed: matched
                             .as_deref()
                             .map_or("nothing".into(), |q| format!("'{q}'")),
-                        actual: actual.map_or("matches no question".into(), |q| {
-                            format!("matches '{q}'")
-                        }),
+                        actual: actual
+                            .map_or("matches no question".into(), |q| format!("matches '{q}'")),
                     });
                 }
                 self.need_caller("ask a question")?;
