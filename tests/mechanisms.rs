@@ -4,7 +4,7 @@
 
 mod common;
 
-use controlroom::plan::kpi::{self, Row};
+use controlroom::plan::kpi::{self, Kpi, Row};
 use controlroom::plan::replicate::replicate;
 use controlroom::sim::{self, CallRecord, NoRecords, Outcome};
 
@@ -12,14 +12,14 @@ fn rows(cfg: &controlroom::sim::Config) -> Vec<Row> {
     kpi::rows(cfg, &replicate(cfg, &|| {}))
 }
 
-fn values(rows: &[Row], name: &str, kpi: &str) -> Vec<f64> {
+fn values(rows: &[Row], name: &str, kpi: Kpi) -> Vec<f64> {
     kpi::find(rows, name, kpi)
         .unwrap_or_else(|| panic!("no {name}/{kpi}"))
         .values
         .clone()
 }
 
-fn mean(rows: &[Row], name: &str, kpi: &str) -> f64 {
+fn mean(rows: &[Row], name: &str, kpi: Kpi) -> f64 {
     kpi::find(rows, name, kpi)
         .unwrap_or_else(|| panic!("no {name}/{kpi}"))
         .estimate()
@@ -109,16 +109,16 @@ fn nine_nine_nine_is_answered_before_101_as_priority_queueing_theory_says() {
     let s2 = a / 8.0;
     let w999 = w0 / (1.0 - s1);
     let w101 = w0 / ((1.0 - s1) * (1.0 - s2));
-    let e999 = kpi::find(&rows, "999", "time_in_queue_mean_s")
+    let e999 = kpi::find(&rows, "999", Kpi::TimeInQueueMean)
         .map(|r| r.estimate())
         .unwrap_or_else(|| panic!());
-    let e101 = kpi::find(&rows, "101", "time_in_queue_mean_s")
+    let e101 = kpi::find(&rows, "101", Kpi::TimeInQueueMean)
         .map(|r| r.estimate())
         .unwrap_or_else(|| panic!());
     let c999 =
-        controlroom::plan::stats::estimate_at(&values(&rows, "999", "time_in_queue_mean_s"), 0.99);
+        controlroom::plan::stats::estimate_at(&values(&rows, "999", Kpi::TimeInQueueMean), 0.99);
     let c101 =
-        controlroom::plan::stats::estimate_at(&values(&rows, "101", "time_in_queue_mean_s"), 0.99);
+        controlroom::plan::stats::estimate_at(&values(&rows, "101", Kpi::TimeInQueueMean), 0.99);
     assert!(c999.covers(w999), "999: theory {w999}, simulated {e999:?}");
     assert!(c101.covers(w101), "101: theory {w101}, simulated {e101:?}");
     assert!(e999.high() < e101.low());
@@ -130,10 +130,13 @@ fn common_random_numbers_give_the_same_callers_to_two_staffing_variants() {
     let a = common::config(&common::single_queue(100.0, 300.0, 10, None));
     let b = common::config(&common::single_queue(100.0, 300.0, 12, None));
     let (ra, rb) = (rows(&a), rows(&b));
-    assert_eq!(values(&ra, "999", "offered"), values(&rb, "999", "offered"));
+    assert_eq!(
+        values(&ra, "999", Kpi::Offered),
+        values(&rb, "999", Kpi::Offered)
+    );
     // Paired differences are much tighter than the spread of either variant.
-    let wa = values(&ra, "999", "wait_mean_s");
-    let wb = values(&rb, "999", "wait_mean_s");
+    let wa = values(&ra, "999", Kpi::WaitMean);
+    let wb = values(&rb, "999", Kpi::WaitMean);
     let diff: Vec<f64> = wa.iter().zip(&wb).map(|(x, y)| x - y).collect();
     let d = controlroom::plan::stats::estimate(&diff);
     let sa = controlroom::plan::stats::estimate(&wa);
@@ -158,10 +161,10 @@ fn adding_handlers_cuts_the_mean_999_wait_by_more_than_its_confidence_interval()
         11,
         Some(180.0),
     )));
-    let b = kpi::find(&base, "999", "wait_mean_s")
+    let b = kpi::find(&base, "999", Kpi::WaitMean)
         .map(|r| r.estimate())
         .unwrap_or_else(|| panic!());
-    let m = kpi::find(&more, "999", "wait_mean_s")
+    let m = kpi::find(&more, "999", Kpi::WaitMean)
         .map(|r| r.estimate())
         .unwrap_or_else(|| panic!());
     assert!(m.high() < b.low(), "10 handlers {b:?}, 11 handlers {m:?}");
@@ -175,10 +178,10 @@ fn call_backs_follow_take_up_and_success_rates() {
         callback: Some((offer_when_wait_over_s: 60, take_up: 0.3, success: 0.8, failed_attempt_s: 30)),",
     );
     let rows = rows(&common::config(&text));
-    let offered = mean(&rows, "999", "callbacks_offered");
-    let accepted = mean(&rows, "999", "callbacks_accepted");
-    let made = mean(&rows, "999", "callbacks_made");
-    let ok = mean(&rows, "999", "callbacks_successful");
+    let offered = mean(&rows, "999", Kpi::CallbacksOffered);
+    let accepted = mean(&rows, "999", Kpi::CallbacksAccepted);
+    let made = mean(&rows, "999", Kpi::CallbacksMade);
+    let ok = mean(&rows, "999", Kpi::CallbacksSuccessful);
     assert!(
         offered > 1000.0,
         "overloaded queue offers call-backs: {offered}"
@@ -201,8 +204,8 @@ fn abandoned_callers_redial_with_the_stated_probability() {
         redial: Some((probability: 0.5, delay: Exponential(mean_s: 60))),",
     );
     let rows = rows(&common::config(&text));
-    let redials = mean(&rows, "999", "redials");
-    let abandoned = mean(&rows, "999", "abandoned");
+    let redials = mean(&rows, "999", Kpi::Redials);
+    let abandoned = mean(&rows, "999", Kpi::Abandoned);
     let share = redials / abandoned;
     assert!(
         (share - 0.5).abs() < 0.02,
@@ -214,7 +217,7 @@ fn abandoned_callers_redial_with_the_stated_probability() {
 fn shrinkage_and_breaks_cut_staffed_hours_by_the_stated_amounts() {
     let base_text = common::single_queue(30.0, 300.0, 10, Some(600.0));
     let base = rows(&common::config(&base_text));
-    let staffed = mean(&base, "all", "staffed_hours");
+    let staffed = mean(&base, "all", Kpi::StaffedHours);
     assert!(
         (staffed - 10.0 * 9.0 * 24.0).abs() < 1e-6,
         "10 handlers for 9 counted days: {staffed}"
@@ -222,7 +225,7 @@ fn shrinkage_and_breaks_cut_staffed_hours_by_the_stated_amounts() {
     let shrunk = rows(&common::config(
         &base_text.replace(r#"pattern: "A")"#, r#"pattern: "A"), shrinkage: 0.25"#),
     ));
-    let s = kpi::find(&shrunk, "all", "staffed_hours")
+    let s = kpi::find(&shrunk, "all", Kpi::StaffedHours)
         .map(|r| r.estimate())
         .unwrap_or_else(|| panic!());
     assert!(
@@ -234,7 +237,7 @@ fn shrinkage_and_breaks_cut_staffed_hours_by_the_stated_amounts() {
         r#"pattern: "A")"#,
         r#"pattern: "A"), breaks: [(after_hours: 4, minutes: 30), (after_hours: 12, minutes: 30)]"#,
     )));
-    let b = mean(&breaks, "all", "staffed_hours");
+    let b = mean(&breaks, "all", Kpi::StaffedHours);
     // One hour of breaks a day each; a break due during a call starts when the call ends.
     assert!((b - 10.0 * 9.0 * 23.0).abs() < 10.0, "breaks: {b}");
 }
@@ -257,10 +260,10 @@ fn pooled_handlers_drop_digital_work_for_waiting_999_calls() {
     let on = rows(&common::config(
         &base.replace(" INTERRUPT", r#", interrupted_by: ["999"]"#),
     ));
-    let w_off = kpi::find(&off, "999", "wait_mean_s")
+    let w_off = kpi::find(&off, "999", Kpi::WaitMean)
         .map(|r| r.estimate())
         .unwrap_or_else(|| panic!());
-    let w_on = kpi::find(&on, "999", "wait_mean_s")
+    let w_on = kpi::find(&on, "999", Kpi::WaitMean)
         .map(|r| r.estimate())
         .unwrap_or_else(|| panic!());
     assert!(
@@ -268,8 +271,8 @@ fn pooled_handlers_drop_digital_work_for_waiting_999_calls() {
         "interrupting digital work cuts 999 waits: {w_on:?} vs {w_off:?}"
     );
     // Digital work is not lost: it is all done or still open at the end.
-    let done = mean(&on, "digital", "answered") + mean(&on, "digital", "waiting_at_end");
-    assert!((done - mean(&on, "digital", "offered")).abs() < 1e-9);
+    let done = mean(&on, "digital", Kpi::Answered) + mean(&on, "digital", Kpi::WaitingAtEnd);
+    assert!((done - mean(&on, "digital", Kpi::Offered)).abs() < 1e-9);
 }
 
 #[test]
@@ -362,10 +365,10 @@ fn report_windows_give_each_kpi_for_their_hours_only() {
     );
     let rows = rows(&cfg);
     for kpi in [
-        "offered",
-        "abandon_rate",
-        "wait_mean_s",
-        "queue_length_mean",
+        Kpi::Offered,
+        Kpi::AbandonRate,
+        Kpi::WaitMean,
+        Kpi::QueueLengthMean,
     ] {
         assert_eq!(
             values(&rows, "999 @ all week", kpi),
@@ -375,7 +378,9 @@ fn report_windows_give_each_kpi_for_their_hours_only() {
     }
     // The nine counted days (Tuesday to the next Wednesday) hold one Friday night: eight hours
     // of a constant 60 calls an hour.
-    let night =
-        controlroom::plan::stats::estimate_at(&values(&rows, "999 @ Fri night", "offered"), 0.99);
+    let night = controlroom::plan::stats::estimate_at(
+        &values(&rows, "999 @ Fri night", Kpi::Offered),
+        0.99,
+    );
     assert!(night.covers(480.0), "{night:?}");
 }

@@ -40,7 +40,7 @@ fn find(r: &Results, variant: &str, name: &str, kpi: &str) -> (usize, usize) {
     let k = r.variants[v]
         .keys
         .iter()
-        .position(|k| k.name == name && k.kpi == kpi)
+        .position(|k| k.name == name && k.kpi.name() == kpi)
         .unwrap_or_else(|| panic!("no {name} {kpi}"));
     (v, k)
 }

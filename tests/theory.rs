@@ -10,7 +10,7 @@
 mod common;
 
 use controlroom::plan::erlang::{self, Queue};
-use controlroom::plan::kpi::{self, Row};
+use controlroom::plan::kpi::{self, Kpi, Row};
 use controlroom::plan::replicate::replicate;
 use controlroom::plan::stats::estimate_at;
 
@@ -20,7 +20,7 @@ fn run(per_hour: f64, aht: f64, agents: u32, patience: Option<f64>) -> Vec<Row> 
     kpi::rows(&cfg, &reps)
 }
 
-fn check(rows: &[Row], name: &str, kpi: &str, theory: f64, failures: &mut Vec<String>) {
+fn check(rows: &[Row], name: &str, kpi: Kpi, theory: f64, failures: &mut Vec<String>) {
     let row = kpi::find(rows, name, kpi).unwrap_or_else(|| panic!("no row {name}/{kpi}"));
     let e = estimate_at(&row.values, 0.99);
     if !e.covers(theory) {
@@ -42,37 +42,37 @@ fn compare(per_hour: f64, aht: f64, agents: u32, patience: Option<f64>) {
     let f = erlang::figures(&q, 20.0).unwrap_or_else(|e| panic!("{e:?}"));
     let rows = run(per_hour, aht, agents, patience);
     let mut failures = vec![];
-    check(&rows, "999", "queued_rate", f.p_wait, &mut failures);
+    check(&rows, "999", Kpi::QueuedRate, f.p_wait, &mut failures);
     check(
         &rows,
         "999",
-        "service_level",
+        Kpi::ServiceLevel,
         f.service_level,
         &mut failures,
     );
     check(
         &rows,
         "999",
-        "time_in_queue_mean_s",
+        Kpi::TimeInQueueMean,
         f.mean_wait_s,
         &mut failures,
     );
     check(
         &rows,
         "999",
-        "wait_mean_s",
+        Kpi::WaitMean,
         f.mean_wait_answered_s,
         &mut failures,
     );
-    check(&rows, "999", "abandon_rate", f.p_abandon, &mut failures);
+    check(&rows, "999", Kpi::AbandonRate, f.p_abandon, &mut failures);
     check(
         &rows,
         "999",
-        "queue_length_mean",
+        Kpi::QueueLengthMean,
         f.mean_queue_length,
         &mut failures,
     );
-    check(&rows, "all", "occupancy", f.occupancy, &mut failures);
+    check(&rows, "all", Kpi::Occupancy, f.occupancy, &mut failures);
     assert!(
         failures.is_empty(),
         "load {:.2} erlangs on {agents} agents, patience {patience:?}:\n{}",
@@ -125,13 +125,13 @@ fn erlang_a_overloaded_150_percent() {
 fn littles_law_holds_on_simulated_output() {
     let per_hour = 114.0;
     let rows = run(per_hour, 300.0, 10, Some(180.0));
-    let l = kpi::find(&rows, "999", "queue_length_mean")
+    let l = kpi::find(&rows, "999", Kpi::QueueLengthMean)
         .map(|r| r.values.clone())
         .unwrap_or_default();
-    let w = kpi::find(&rows, "999", "time_in_queue_mean_s")
+    let w = kpi::find(&rows, "999", Kpi::TimeInQueueMean)
         .map(|r| r.values.clone())
         .unwrap_or_default();
-    let offered = kpi::find(&rows, "999", "offered")
+    let offered = kpi::find(&rows, "999", Kpi::Offered)
         .map(|r| r.values.clone())
         .unwrap_or_default();
     assert_eq!(l.len(), 30);

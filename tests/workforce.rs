@@ -4,7 +4,7 @@
 
 mod common;
 
-use controlroom::plan::kpi::{self, Row};
+use controlroom::plan::kpi::{self, Kpi, Row};
 use controlroom::plan::replicate::replicate;
 use controlroom::plan::stats::{self, estimate_at};
 use controlroom::sim::{Config, Replication};
@@ -31,7 +31,7 @@ fn run(text: &str) -> (Config, Vec<Replication>) {
     (cfg, reps)
 }
 
-fn row<'a>(rows: &'a [Row], name: &str, kpi: &str) -> &'a Row {
+fn row<'a>(rows: &'a [Row], name: &str, kpi: Kpi) -> &'a Row {
     kpi::find(rows, name, kpi).unwrap_or_else(|| panic!("no {name}/{kpi}"))
 }
 
@@ -39,7 +39,7 @@ fn row<'a>(rows: &'a [Row], name: &str, kpi: &str) -> &'a Row {
 fn attrition_reduces_staff_by_the_stated_leaving_rate() {
     let (n, per_month, days) = (20.0, 2.0, 180u32);
     let (_, reps) = run(&model(20, days, "attrition_per_month: 2", ""));
-    let h = per_month / n / (30.44 * 86_400.0);
+    let h = per_month / n / controlroom::sim::units::MONTH_S;
     // In post mid-month: each handler stays with probability exp(-h t).
     for m in 0..6 {
         let t = (m as f64 + 0.5) * 30.0 * 86_400.0;
@@ -60,7 +60,7 @@ fn attrition_reduces_staff_by_the_stated_leaving_rate() {
         &common::config(&model(20, days, "attrition_per_month: 2", "")),
         &reps,
     );
-    let e = estimate_at(&row(&rows, "handlers", "staffed_hours").values, 0.99);
+    let e = estimate_at(&row(&rows, "handlers", Kpi::StaffedHours).values, 0.99);
     assert!(e.covers(expect), "staffed hours {e:?} vs {expect}");
     assert!(
         e.high() < 0.85 * n * 24.0 * days as f64,
@@ -105,7 +105,7 @@ fn seconded_officers_work_only_their_rotation_after_the_course() {
     );
     let (cfg, reps) = run(&text);
     let rows = kpi::rows(&cfg, &reps);
-    let staffed = row(&rows, "handlers", "staffed_hours").estimate();
+    let staffed = row(&rows, "handlers", Kpi::StaffedHours).estimate();
     // 26 days of 16 officers, plus the minutes some spend finishing a call at the very end.
     let exact = 16.0 * 26.0 * 24.0;
     assert!(
@@ -127,7 +127,7 @@ fn seconded_officers_work_only_their_rotation_after_the_course() {
 fn a_training_day_every_five_weeks_removes_one_shift_in_thirty_five() {
     let (cfg, reps) = run(&model(14, 70, "training: (days: 1, every_weeks: 5)", ""));
     let rows = kpi::rows(&cfg, &reps);
-    let staffed = row(&rows, "handlers", "staffed_hours").estimate().mean;
+    let staffed = row(&rows, "handlers", Kpi::StaffedHours).estimate().mean;
     let full = 14.0 * 70.0 * 24.0;
     assert!(
         (staffed / full - 34.0 / 35.0).abs() < 0.002,
@@ -144,7 +144,7 @@ fn a_learning_curve_makes_new_officers_slower_at_first() {
     let busy = |reps: &[Replication]| {
         kpi::rows(&cfg, reps)
             .iter()
-            .find(|r| r.kpi == "busy_hours")
+            .find(|r| r.kpi == Kpi::BusyHours)
             .map(|r| r.values.clone())
             .unwrap_or_default()
     };
@@ -173,7 +173,7 @@ fn harrowing_exposure_is_counted_per_handler_per_shift() {
     }
     let rows = kpi::rows(&cfg, &reps);
     assert!(
-        row(&rows, "handlers", "harrowing_per_shift_mean")
+        row(&rows, "handlers", Kpi::HarrowingPerShiftMean)
             .estimate()
             .mean
             > 1.0
@@ -189,7 +189,7 @@ fn decompression_breaks_raise_the_occupancy_of_the_others_and_the_wait() {
     let (cfg, a) = run(&off);
     let (_, b) = run(&on);
     let (ra, rb) = (kpi::rows(&cfg, &a), kpi::rows(&cfg, &b));
-    for (name, kpi) in [("handlers", "occupancy"), ("999", "wait_mean_s")] {
+    for (name, kpi) in [("handlers", Kpi::Occupancy), ("999", Kpi::WaitMean)] {
         let d: Vec<f64> = row(&rb, name, kpi)
             .values
             .iter()
@@ -199,7 +199,7 @@ fn decompression_breaks_raise_the_occupancy_of_the_others_and_the_wait() {
         let e = stats::estimate(&d);
         assert!(e.low() > 0.0, "{kpi} rises with decompression: {e:?}");
     }
-    let s = |r: &[Row]| row(r, "handlers", "staffed_hours").estimate().mean;
+    let s = |r: &[Row]| row(r, "handlers", Kpi::StaffedHours).estimate().mean;
     assert!(s(&rb) < s(&ra), "decompression time is time off the phones");
 }
 

@@ -3,7 +3,7 @@
 
 use super::{CliError, CliResult, Stdout, check_output, open_set, write_output};
 use controlroom::model;
-use controlroom::plan::{audit, html, kpi, replicate, report};
+use controlroom::plan::{audit, html, kpi, overrides, replicate, report};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -61,20 +61,14 @@ const OUT_FILES: [&str; 4] = [
 ];
 
 pub fn run(args: Args) -> CliResult {
-    let mut loaded = model::load(args.model.as_deref()).map_err(CliError::input)?;
-    let cfg = &mut loaded.config;
     if let Some(r) = args.replications {
-        if r == 0 {
-            return Err(CliError::input("--replications must be at least 1"));
-        }
-        cfg.replications = r;
+        model::limits::replications(r).map_err(|e| CliError::input(format!("--{e}")))?;
     }
-    if let Some(s) = args.seed {
-        cfg.seed = s;
+    if let Some(n) = args.threads {
+        model::limits::threads(n).map_err(CliError::input)?;
     }
-    if args.threads == Some(0) {
-        return Err(CliError::input("--threads must be at least 1"));
-    }
+    let run = overrides::run_settings(args.seed, args.replications);
+    let mut loaded = overrides::load(args.model.as_deref(), &run).map_err(CliError::input)?;
     let state = match &args.from_state {
         Some(p) => Some(
             model::state::load_state(p, &loaded.model, &mut loaded.config)

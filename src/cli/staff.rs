@@ -86,8 +86,17 @@ fn parse_max_abandon(s: &str) -> Result<(String, f64), String> {
 const OUT_FILES: [&str; 2] = ["staffing.csv", "staffing.ron"];
 
 pub fn run(args: Args) -> CliResult {
-    if args.threads == Some(0) {
-        return Err(CliError::input("--threads must be at least 1"));
+    if let Some(n) = args.threads {
+        model::limits::threads(n).map_err(CliError::input)?;
+    }
+    model::limits::replications(args.replications)
+        .map_err(|e| CliError::input(format!("--{e}")))?;
+    if args.max_handlers > model::limits::MAX_HANDLERS {
+        return Err(CliError::input(format!(
+            "--max-handlers must be at most {} (got {}), e.g. 400",
+            model::limits::MAX_HANDLERS,
+            args.max_handlers
+        )));
     }
     let mut loaded = model::load(args.model.as_deref()).map_err(CliError::input)?;
     if let Some(s) = args.seed {

@@ -4,6 +4,7 @@
 
 use super::simulate::progress;
 use super::{CliError, CliResult, Stdout, check_output, open_set, write_output};
+use controlroom::model::limits;
 use controlroom::plan::html;
 use controlroom::plan::sweep::{self, Results, Shard, shard};
 use std::path::PathBuf;
@@ -42,11 +43,11 @@ pub fn run(args: Args) -> CliResult {
         Some(s) => Shard::parse(s).map_err(CliError::input)?,
         None => Shard::WHOLE,
     };
-    if args.replications == Some(0) {
-        return Err(CliError::input("--replications must be at least 1"));
+    if let Some(r) = args.replications {
+        limits::replications(r).map_err(|e| CliError::input(format!("--{e}")))?;
     }
-    if args.threads == Some(0) {
-        return Err(CliError::input("--threads must be at least 1"));
+    if let Some(n) = args.threads {
+        limits::threads(n).map_err(CliError::input)?;
     }
     let plan = sweep::load(&args.sweep, args.replications, args.seed).map_err(CliError::input)?;
     let out_name = match &args.shard {

@@ -1,6 +1,8 @@
 //! The planner's model file: serde types, loading (RON and CSV inputs) and validation.
 
+pub mod days;
 mod error;
+pub mod limits;
 pub mod rostering;
 pub mod state;
 mod tables;

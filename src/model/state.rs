@@ -73,8 +73,6 @@ pub struct Move {
     pub handlers: u32,
 }
 
-const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-
 /// Read a live-state file and set `cfg` up for a look-ahead from it.
 pub fn load_state(
     path: &Path,
@@ -110,12 +108,24 @@ pub fn load_state(
         .collect::<Vec<_>>()
         .join(", ");
 
-    let key = live.day.to_ascii_lowercase();
-    let dow = DAYS.iter().position(|d| key.starts_with(d));
+    let dow = super::days::day_of_week(&live.day);
     if dow.is_none() {
         bad(
             "day",
-            format!("`{}` is not a day of the week (Mon..Sun)", live.day),
+            format!(
+                "`{}` is not a day of the week; write Mon, Tue, Wed, Thu, Fri, Sat or Sun",
+                crate::ron_text::shorten(&live.day, 24)
+            ),
+        );
+    }
+    let waiting: usize = live.waiting.iter().map(|w| w.waited_s.len()).sum();
+    if waiting > super::limits::MAX_WAITING {
+        bad(
+            "waiting",
+            format!(
+                "{waiting} calls waiting; the most is {}",
+                super::limits::MAX_WAITING
+            ),
         );
     }
     let tod = NaiveTime::parse_from_str(&live.time, "%H:%M")
@@ -163,7 +173,7 @@ pub fn load_state(
         let sg = &model.staff[g];
         match &sg.on_duty {
             Some(o) => o.handlers.iter().copied().max().unwrap_or(0),
-            None => sg.handlers * sg.teams.max(1),
+            None => sg.handlers.saturating_mul(sg.teams.max(1)),
         }
     };
     for (i, o) in live.on_duty.iter().enumerate() {
@@ -187,14 +197,19 @@ pub fn load_state(
                     .iter()
                     .find(|o| o.group == b.group)
                     .map(|o| o.handlers);
-                if on.is_some_and(|on| b.handlers > on) {
+                if let Some(on) = on.filter(|on| b.handlers > *on) {
+                    bad(
+                        &format!("busy[{i}].handlers"),
+                        format!("{} busy but only {on} on duty in `{}`", b.handlers, b.group),
+                    );
+                } else if b.handlers > headcount(g) {
                     bad(
                         &format!("busy[{i}].handlers"),
                         format!(
-                            "{} busy but only {} on duty in `{}`",
+                            "{} busy but `{}` has only {} handlers",
                             b.handlers,
-                            on.unwrap_or(0),
-                            b.group
+                            b.group,
+                            headcount(g)
                         ),
                     );
                 }
@@ -216,6 +231,15 @@ pub fn load_state(
     }
     for (i, m) in live.moves.iter().enumerate() {
         match (group(&m.from), group(&m.to)) {
+            (Some(a), Some(_)) if m.handlers > headcount(a) => bad(
+                &format!("moves[{i}].handlers"),
+                format!(
+                    "moves {} but `{}` has only {} handlers",
+                    m.handlers,
+                    m.from,
+                    headcount(a)
+                ),
+            ),
             (Some(a), Some(b)) if a != b => state.moves.push((a, b, m.handlers)),
             (Some(_), Some(_)) => bad(&format!("moves[{i}]"), "moves a group to itself".into()),
             (None, _) => bad(

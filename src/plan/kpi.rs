@@ -6,7 +6,7 @@ use crate::sim::tracker::{ChannelBin, GroupBin};
 use crate::sim::{Config, Replication};
 
 /// What a row describes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scope {
     Channel,
     Group,
@@ -19,67 +19,213 @@ impl Scope {
             Scope::Group => "group",
         }
     }
+
+    /// The scope named `s` (`channel` or `group`).
+    pub fn from_name(s: &str) -> Option<Scope> {
+        [Scope::Channel, Scope::Group]
+            .into_iter()
+            .find(|k| k.as_str() == s)
+    }
 }
 
-/// Channel KPIs: (CSV name with unit, human label).
-pub const CHANNEL_KPIS: [(&str, &str); 16] = [
-    ("offered", "offered"),
-    ("answered", "answered"),
-    ("abandoned", "abandoned"),
-    ("waiting_at_end", "still waiting at end"),
-    ("abandon_rate", "abandonment rate"),
-    ("wait_mean_s", "mean wait, answered (s)"),
-    ("wait_p90_s", "90th percentile wait (s)"),
-    ("service_level", "service level"),
-    ("queued_rate", "share that had to queue"),
-    ("time_in_queue_mean_s", "mean time in queue, all (s)"),
-    ("queue_length_mean", "mean number waiting"),
-    ("callbacks_offered", "call-backs offered"),
-    ("callbacks_accepted", "call-backs accepted"),
-    ("callbacks_made", "call-backs made"),
-    ("callbacks_successful", "call-backs successful"),
-    ("redials", "redials"),
-];
+/// What kind of figure a KPI is: how it adds up, and how it is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A number of contacts, summed over time (per-week figures divide by weeks).
+    Count,
+    /// A share (0..1), shown as a percentage; differences in percentage points.
+    Share,
+    /// A duration in seconds.
+    Seconds,
+    /// Hours of handler time, summed over time.
+    Hours,
+    /// A mean number (of contacts waiting, handlers available, harrowing calls a shift).
+    Number,
+}
+
+/// A key performance indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kpi {
+    Offered,
+    Answered,
+    Abandoned,
+    WaitingAtEnd,
+    AbandonRate,
+    WaitMean,
+    WaitP90,
+    ServiceLevel,
+    QueuedRate,
+    TimeInQueueMean,
+    QueueLengthMean,
+    CallbacksOffered,
+    CallbacksAccepted,
+    CallbacksMade,
+    CallbacksSuccessful,
+    Redials,
+    Occupancy,
+    HandlersOnDutyMean,
+    StaffedHours,
+    BusyHours,
+    HarrowingPerShiftMean,
+    HarrowingPerShiftMax,
+}
+
+impl Kpi {
+    /// The channel KPIs, in the column order of `summary.csv` and `intervals.csv`.
+    pub const CHANNEL: [Kpi; 16] = [
+        Kpi::Offered,
+        Kpi::Answered,
+        Kpi::Abandoned,
+        Kpi::WaitingAtEnd,
+        Kpi::AbandonRate,
+        Kpi::WaitMean,
+        Kpi::WaitP90,
+        Kpi::ServiceLevel,
+        Kpi::QueuedRate,
+        Kpi::TimeInQueueMean,
+        Kpi::QueueLengthMean,
+        Kpi::CallbacksOffered,
+        Kpi::CallbacksAccepted,
+        Kpi::CallbacksMade,
+        Kpi::CallbacksSuccessful,
+        Kpi::Redials,
+    ];
+
+    /// The staff-group KPIs.
+    pub const GROUP: [Kpi; 6] = [
+        Kpi::Occupancy,
+        Kpi::HandlersOnDutyMean,
+        Kpi::StaffedHours,
+        Kpi::BusyHours,
+        Kpi::HarrowingPerShiftMean,
+        Kpi::HarrowingPerShiftMax,
+    ];
+
+    /// The CSV name, with its unit where it has one.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kpi::Offered => "offered",
+            Kpi::Answered => "answered",
+            Kpi::Abandoned => "abandoned",
+            Kpi::WaitingAtEnd => "waiting_at_end",
+            Kpi::AbandonRate => "abandon_rate",
+            Kpi::WaitMean => "wait_mean_s",
+            Kpi::WaitP90 => "wait_p90_s",
+            Kpi::ServiceLevel => "service_level",
+            Kpi::QueuedRate => "queued_rate",
+            Kpi::TimeInQueueMean => "time_in_queue_mean_s",
+            Kpi::QueueLengthMean => "queue_length_mean",
+            Kpi::CallbacksOffered => "callbacks_offered",
+            Kpi::CallbacksAccepted => "callbacks_accepted",
+            Kpi::CallbacksMade => "callbacks_made",
+            Kpi::CallbacksSuccessful => "callbacks_successful",
+            Kpi::Redials => "redials",
+            Kpi::Occupancy => "occupancy",
+            Kpi::HandlersOnDutyMean => "handlers_on_duty_mean",
+            Kpi::StaffedHours => "staffed_hours",
+            Kpi::BusyHours => "busy_hours",
+            Kpi::HarrowingPerShiftMean => "harrowing_per_shift_mean",
+            Kpi::HarrowingPerShiftMax => "harrowing_per_shift_max",
+        }
+    }
+
+    /// The label a reader sees.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kpi::Offered => "offered",
+            Kpi::Answered => "answered",
+            Kpi::Abandoned => "abandoned",
+            Kpi::WaitingAtEnd => "still waiting at end",
+            Kpi::AbandonRate => "abandonment rate",
+            Kpi::WaitMean => "mean wait, answered (s)",
+            Kpi::WaitP90 => "90th percentile wait (s)",
+            Kpi::ServiceLevel => "service level",
+            Kpi::QueuedRate => "share that had to queue",
+            Kpi::TimeInQueueMean => "mean time in queue, all (s)",
+            Kpi::QueueLengthMean => "mean number waiting",
+            Kpi::CallbacksOffered => "call-backs offered",
+            Kpi::CallbacksAccepted => "call-backs accepted",
+            Kpi::CallbacksMade => "call-backs made",
+            Kpi::CallbacksSuccessful => "call-backs successful",
+            Kpi::Redials => "redials",
+            Kpi::Occupancy => "occupancy",
+            Kpi::HandlersOnDutyMean => "mean handlers available",
+            Kpi::StaffedHours => "staffed hours",
+            Kpi::BusyHours => "busy hours",
+            Kpi::HarrowingPerShiftMean => "harrowing calls per handler per shift, mean",
+            Kpi::HarrowingPerShiftMax => "harrowing calls per handler per shift, most",
+        }
+    }
+
+    pub fn kind(self) -> Kind {
+        match self {
+            Kpi::Offered
+            | Kpi::Answered
+            | Kpi::Abandoned
+            | Kpi::WaitingAtEnd
+            | Kpi::CallbacksOffered
+            | Kpi::CallbacksAccepted
+            | Kpi::CallbacksMade
+            | Kpi::CallbacksSuccessful
+            | Kpi::Redials => Kind::Count,
+            Kpi::AbandonRate | Kpi::ServiceLevel | Kpi::QueuedRate | Kpi::Occupancy => Kind::Share,
+            Kpi::WaitMean | Kpi::WaitP90 | Kpi::TimeInQueueMean => Kind::Seconds,
+            Kpi::StaffedHours | Kpi::BusyHours => Kind::Hours,
+            Kpi::QueueLengthMean
+            | Kpi::HandlersOnDutyMean
+            | Kpi::HarrowingPerShiftMean
+            | Kpi::HarrowingPerShiftMax => Kind::Number,
+        }
+    }
+
+    /// Whether the KPI describes a channel or a staff group.
+    pub fn scope(self) -> Scope {
+        if Kpi::GROUP.contains(&self) {
+            Scope::Group
+        } else {
+            Scope::Channel
+        }
+    }
+
+    /// A count of contacts (summed over time, so per-week figures divide them by weeks).
+    pub fn is_count(self) -> bool {
+        self.kind() == Kind::Count
+    }
+
+    /// A share shown as a percentage.
+    pub fn is_share(self) -> bool {
+        self.kind() == Kind::Share
+    }
+
+    /// The KPI with this CSV name.
+    pub fn from_name(name: &str) -> Option<Kpi> {
+        Kpi::CHANNEL
+            .into_iter()
+            .chain(Kpi::GROUP)
+            .find(|k| k.name() == name)
+    }
+
+    /// Position among [`Kpi::CHANNEL`] (or [`Kpi::GROUP`]).
+    fn index(self) -> usize {
+        let list: &[Kpi] = match self.scope() {
+            Scope::Channel => &Kpi::CHANNEL,
+            Scope::Group => &Kpi::GROUP,
+        };
+        list.iter().position(|k| *k == self).unwrap_or(0)
+    }
+}
+
+impl std::fmt::Display for Kpi {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Channel KPIs, in column order.
+pub const CHANNEL_KPIS: [Kpi; 16] = Kpi::CHANNEL;
 
 /// Staff-group KPIs.
-pub const GROUP_KPIS: [(&str, &str); 6] = [
-    ("occupancy", "occupancy"),
-    ("handlers_on_duty_mean", "mean handlers available"),
-    ("staffed_hours", "staffed hours"),
-    ("busy_hours", "busy hours"),
-    (
-        "harrowing_per_shift_mean",
-        "harrowing calls per handler per shift, mean",
-    ),
-    (
-        "harrowing_per_shift_max",
-        "harrowing calls per handler per shift, most",
-    ),
-];
-
-/// Counts of contacts (summed over time, so per-week figures divide them by weeks).
-pub fn is_count(kpi: &str) -> bool {
-    matches!(
-        kpi,
-        "offered"
-            | "answered"
-            | "abandoned"
-            | "waiting_at_end"
-            | "callbacks_offered"
-            | "callbacks_accepted"
-            | "callbacks_made"
-            | "callbacks_successful"
-            | "redials"
-    )
-}
-
-/// Shares shown as percentages.
-pub fn is_share(kpi: &str) -> bool {
-    matches!(
-        kpi,
-        "abandon_rate" | "service_level" | "queued_rate" | "occupancy"
-    )
-}
+pub const GROUP_KPIS: [Kpi; 6] = Kpi::GROUP;
 
 fn ratio(a: f64, b: f64) -> f64 {
     if b > 0.0 { a / b } else { f64::NAN }
@@ -107,12 +253,12 @@ pub fn channel_values(t: &ChannelBin, covered_s: f64) -> [f64; 16] {
     ]
 }
 
-/// A channel KPI by its CSV name from [`channel_values`]'s output (NaN for an unknown name).
-pub fn channel_value(values: &[f64; 16], kpi: &str) -> f64 {
-    CHANNEL_KPIS
-        .iter()
-        .position(|(k, _)| *k == kpi)
-        .map_or(f64::NAN, |i| values[i])
+/// A channel KPI from [`channel_values`]'s output (NaN for a staff-group KPI).
+pub fn channel_value(values: &[f64; 16], kpi: Kpi) -> f64 {
+    match kpi.scope() {
+        Scope::Channel => values[kpi.index()],
+        Scope::Group => f64::NAN,
+    }
 }
 
 /// A group's time figures from its totals: the first four of [`GROUP_KPIS`].
@@ -149,7 +295,7 @@ pub fn group_total(bins: &[GroupBin]) -> GroupBin {
 pub struct Row {
     pub scope: Scope,
     pub name: String,
-    pub kpi: &'static str,
+    pub kpi: Kpi,
     pub values: Vec<f64>,
 }
 
@@ -172,7 +318,7 @@ pub fn rows(cfg: &Config, reps: &[Replication]) -> Vec<Row> {
                 )
             })
             .collect();
-        for (k, (kpi, _)) in CHANNEL_KPIS.iter().enumerate() {
+        for (k, &kpi) in CHANNEL_KPIS.iter().enumerate() {
             out.push(Row {
                 scope: Scope::Channel,
                 name: ch.name.clone(),
@@ -194,7 +340,7 @@ pub fn rows(cfg: &Config, reps: &[Replication]) -> Vec<Row> {
                     channel_values(&channel_total(&bins), covered)
                 })
                 .collect();
-            for (k, (kpi, _)) in CHANNEL_KPIS.iter().enumerate() {
+            for (k, &kpi) in CHANNEL_KPIS.iter().enumerate() {
                 out.push(Row {
                     scope: Scope::Channel,
                     name: format!("{} @ {window}", ch.name),
@@ -223,7 +369,7 @@ pub fn rows(cfg: &Config, reps: &[Replication]) -> Vec<Row> {
                 ]
             })
             .collect();
-        for (k, (kpi, _)) in GROUP_KPIS.iter().enumerate() {
+        for (k, &kpi) in GROUP_KPIS.iter().enumerate() {
             out.push(Row {
                 scope: Scope::Group,
                 name: group.name.clone(),
@@ -236,6 +382,27 @@ pub fn rows(cfg: &Config, reps: &[Replication]) -> Vec<Row> {
 }
 
 /// Find a row.
-pub fn find<'a>(rows: &'a [Row], name: &str, kpi: &str) -> Option<&'a Row> {
+pub fn find<'a>(rows: &'a [Row], name: &str, kpi: Kpi) -> Option<&'a Row> {
     rows.iter().find(|r| r.name == name && r.kpi == kpi)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_read_back() {
+        let all: Vec<Kpi> = Kpi::CHANNEL.into_iter().chain(Kpi::GROUP).collect();
+        for k in &all {
+            assert_eq!(Kpi::from_name(k.name()), Some(*k));
+        }
+        assert_eq!(Kpi::from_name("wait_mean"), None);
+        assert_eq!(Kpi::Occupancy.scope(), Scope::Group);
+        assert_eq!(Kpi::WaitMean.kind(), Kind::Seconds);
+        let v: [f64; 16] = std::array::from_fn(|i| i as f64);
+        for (i, k) in Kpi::CHANNEL.into_iter().enumerate() {
+            assert_eq!(channel_value(&v, k), i as f64);
+        }
+        assert!(channel_value(&v, Kpi::Occupancy).is_nan());
+    }
 }

@@ -1,7 +1,7 @@
 //! Reports of a run: `summary.csv`, `intervals.csv`, `occupancy.csv`, and the terminal table.
 //! Every function returns text; the caller writes it (atomically).
 
-use super::kpi::{self, CHANNEL_KPIS, Row, Scope};
+use super::kpi::{self, CHANNEL_KPIS, Kpi, Row, Scope};
 use super::stats;
 use crate::sim::tracker::{ChannelBin, GroupBin};
 
@@ -58,7 +58,7 @@ pub fn summary_csv(rows: &[Row]) -> String {
             &[
                 r.scope.as_str().into(),
                 r.name.clone(),
-                r.kpi.into(),
+                r.kpi.name().into(),
                 cell(e.mean),
                 cell(e.low()),
                 cell(e.high()),
@@ -129,7 +129,7 @@ pub fn intervals_csv(cfg: &Config, reps: &[Replication]) -> String {
     let mut head: Vec<String> = ["interval", "day", "start", "channel", "sl_threshold_s"]
         .map(String::from)
         .to_vec();
-    head.extend(CHANNEL_KPIS.iter().map(|(k, _)| k.to_string()));
+    head.extend(CHANNEL_KPIS.iter().map(|k| k.name().to_string()));
     csv_line(&mut out, &head);
     let cover = merged_cover(reps);
     for (c, ch) in cfg.channels.iter().enumerate() {
@@ -148,8 +148,8 @@ pub fn intervals_csv(cfg: &Config, reps: &[Replication]) -> String {
                 cell(ch.sl_threshold_s),
             ];
             let values = kpi::channel_values(b, cover[i]);
-            for ((k, _), v) in CHANNEL_KPIS.iter().zip(values) {
-                row.push(cell(if kpi::is_count(k) { v / weeks } else { v }));
+            for (k, v) in CHANNEL_KPIS.iter().zip(values) {
+                row.push(cell(if k.is_count() { v / weeks } else { v }));
             }
             csv_line(&mut out, &row);
         }
@@ -292,19 +292,19 @@ pub fn lookahead_table(cfg: &Config, reps: &[Replication]) -> String {
                 b.offered as f64 / r,
                 b.answered as f64 / r,
                 b.abandoned as f64 / r,
-                show("service_level", kpi::channel_value(&v, "service_level")),
-                show("", kpi::channel_value(&v, "wait_mean_s")),
-                kpi::channel_value(&v, "queue_length_mean"),
+                show(Kpi::ServiceLevel, kpi::channel_value(&v, Kpi::ServiceLevel)),
+                show(Kpi::WaitMean, kpi::channel_value(&v, Kpi::WaitMean)),
+                kpi::channel_value(&v, Kpi::QueueLengthMean),
             );
         }
     }
     out
 }
 
-fn show(kpi: &str, x: f64) -> String {
+fn show(kpi: Kpi, x: f64) -> String {
     if !x.is_finite() {
         "-".into()
-    } else if kpi::is_share(kpi) {
+    } else if kpi.is_share() {
         format!("{:.1}%", 100.0 * x)
     } else if x.abs() >= 100.0 {
         format!("{x:.0}")
@@ -313,13 +313,13 @@ fn show(kpi: &str, x: f64) -> String {
     }
 }
 
-fn show_estimate(kpi: &str, r: &Row) -> String {
+fn show_estimate(kpi: Kpi, r: &Row) -> String {
     let e = r.estimate();
     if e.half_width.is_finite() {
-        let hw = if kpi::is_share(kpi) {
+        let hw = if kpi.is_share() {
             format!("{:.1}", 100.0 * e.half_width)
         } else {
-            show("", e.half_width)
+            show(Kpi::WaitMean, e.half_width)
         };
         format!("{} ± {}", show(kpi, e.mean), hw)
     } else {
@@ -337,11 +337,11 @@ pub fn summary_table(cfg: &Config, rows: &[Row]) -> String {
         let _ = write!(out, "{n:>width$}");
     }
     out.push('\n');
-    for (kpi, label) in CHANNEL_KPIS {
-        let label = if kpi == "service_level" {
+    for kpi in CHANNEL_KPIS {
+        let label = if kpi == Kpi::ServiceLevel {
             "service level (see below)"
         } else {
-            label
+            kpi.label()
         };
         let _ = write!(out, "{label:<30}");
         for n in &names {
@@ -354,9 +354,9 @@ pub fn summary_table(cfg: &Config, rows: &[Row]) -> String {
     }
     for (window, _) in &cfg.windows {
         for (kpi, label) in [
-            ("service_level", "service level"),
-            ("abandon_rate", "abandonment rate"),
-            ("wait_mean_s", "mean wait (s)"),
+            (Kpi::ServiceLevel, "service level"),
+            (Kpi::AbandonRate, "abandonment rate"),
+            (Kpi::WaitMean, "mean wait (s)"),
         ] {
             let _ = write!(out, "{:<30}", format!("{window}: {label}"));
             for n in &names {
@@ -394,7 +394,7 @@ pub fn summary_table(cfg: &Config, rows: &[Row]) -> String {
     }
     out.push('\n');
     for g in &cfg.groups {
-        let get = |k: &str| {
+        let get = |k: Kpi| {
             kpi::find(rows, &g.name, k)
                 .filter(|r| r.scope == Scope::Group)
                 .map(|r| show_estimate(k, r))
@@ -404,16 +404,16 @@ pub fn summary_table(cfg: &Config, rows: &[Row]) -> String {
             out,
             "{:<30}{:>width$}{:>width$}{:>width$}",
             g.name,
-            get("occupancy"),
-            get("handlers_on_duty_mean"),
-            get("staffed_hours")
+            get(Kpi::Occupancy),
+            get(Kpi::HandlersOnDutyMean),
+            get(Kpi::StaffedHours)
         );
         if harrowing {
             let _ = write!(
                 out,
                 "{:>width$}{:>width$}",
-                get("harrowing_per_shift_mean"),
-                get("harrowing_per_shift_max")
+                get(Kpi::HarrowingPerShiftMean),
+                get(Kpi::HarrowingPerShiftMax)
             );
         }
         out.push('\n');

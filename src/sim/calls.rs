@@ -65,6 +65,9 @@ impl CallSink for Vec<CallRecord> {
     }
 }
 
+/// "No call" / "no handler" in the slab's u32 indices.
+pub(super) const NONE: u32 = u32::MAX;
+
 /// Where a live contact is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum State {

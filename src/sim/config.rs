@@ -5,9 +5,7 @@
 
 use std::sync::Arc;
 
-/// Seconds in a day and in a week.
-pub const DAY_S: f64 = 86_400.0;
-pub const WEEK_S: f64 = 7.0 * DAY_S;
+pub use super::units::{DAY_S, WEEK_S};
 
 /// A duration distribution, in seconds, with parameters already checked.
 #[derive(Debug, Clone, PartialEq)]

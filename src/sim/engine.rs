@@ -6,15 +6,17 @@
 //! and (where configured) put a digital item aside to take a waiting 999 call.
 
 use super::arrivals::ArrivalProcess;
-use super::calls::{Call, CallRecord, CallSink, Calls, Outcome, State};
-use super::config::{Config, DAY_S};
+use super::calls::{Call, CallRecord, CallSink, Calls, NONE, Outcome, State};
+use super::config::Config;
 use super::dist::Sampler;
 use super::event::{Ev, EventQueue};
 use super::handler::Handler;
+use super::live::InitialState;
+use super::queue::ChannelQueue;
 use super::roster::seats;
-use super::snapshot::InitialState;
 use super::streams::{Purpose, Rng, stream};
 use super::tracker::Tracker;
+use super::units::DAY_S;
 use std::collections::VecDeque;
 
 /// What one replication produced.
@@ -26,8 +28,6 @@ pub struct Replication {
     /// Most contacts ever in the system at once (slab high-water mark).
     pub peak_live_calls: usize,
 }
-
-pub(super) const NONE: u32 = u32::MAX;
 
 /// Per-channel samplers and streams.
 pub(super) struct ChannelRun {
@@ -42,9 +42,7 @@ pub(super) struct ChannelRun {
     pub(super) patience: Option<Sampler>,
     pub(super) redial_delay: Option<Sampler>,
     pub(super) mean_handle: f64,
-    pub(super) queue: VecDeque<(u32, u32)>,
-    pub(super) waiting: u32,
-    pub(super) queue_changed: f64,
+    pub(super) queue: ChannelQueue,
     /// When the next new contact arrives (infinity when there are no more).
     pub(super) next_arrival: f64,
     /// Deferrable channels whose work a waiting call of this channel may interrupt.
@@ -118,9 +116,7 @@ impl<'a, S: CallSink> Engine<'a, S> {
                         .map(Sampler::new),
                     redial_delay: c.redial.as_ref().map(|r| Sampler::new(&r.delay)),
                     mean_handle: c.talk.mean() + c.wrap.mean(),
-                    queue: VecDeque::new(),
-                    waiting: 0,
-                    queue_changed: start,
+                    queue: ChannelQueue::new(start),
                     next_arrival: f64::INFINITY,
                     interrupts: cfg
                         .channels
@@ -299,7 +295,7 @@ impl<'a, S: CallSink> Engine<'a, S> {
         };
         let harrowing = cfg.harrowing_share > 0.0
             && rand::Rng::random::<f64>(&mut run.harrowing_rng) < cfg.harrowing_share;
-        let counted = self.now >= self.tracker.bins.count_from;
+        let counted = self.tracker.counts(self.now);
         let bin = self.tracker.bins.interval(self.now);
         let (slot, generation) = self.calls.insert(Call {
             id: 0,
@@ -323,9 +319,7 @@ impl<'a, S: CallSink> Engine<'a, S> {
             answered_at: 0.0,
         });
         if counted {
-            let b = &mut self.tracker.channels[c][bin];
-            b.offered += 1;
-            b.redials += redial as u64;
+            self.tracker.offered(c, bin, redial);
         }
         if let Some(h) = self.idle_taker(c) {
             self.begin(h, slot);
@@ -341,9 +335,7 @@ impl<'a, S: CallSink> Engine<'a, S> {
         {
             let take = (u_callback_take as f64) < cb.take_up;
             if counted {
-                let b = &mut self.tracker.channels[c][bin];
-                b.callbacks_offered += 1;
-                b.callbacks_accepted += take as u64;
+                self.tracker.callback_offered(c, bin, take);
             }
             if take {
                 self.calls.get_mut(slot).callback = true;
@@ -369,46 +361,32 @@ impl<'a, S: CallSink> Engine<'a, S> {
         let p = self.cfg.channels[c].priority;
         let ahead: u32 = (0..self.ch.len())
             .filter(|&d| self.cfg.channels[d].priority <= p)
-            .map(|d| self.ch[d].waiting)
+            .map(|d| self.ch[d].queue.waiting())
             .sum();
         let staff: u32 = self.takers[c].iter().map(|&g| self.signed_in[g]).sum();
         (ahead + 1) as f64 * self.ch[c].mean_handle / staff.max(1) as f64
     }
 
-    /// Account the queue-length area up to now, then change the number waiting by `delta`.
+    /// Change the number waiting on channel `c` by `delta` now.
     pub(super) fn queue_len_changed(&mut self, c: usize, delta: i32) {
-        let bins = self.tracker.bins;
-        let run = &mut self.ch[c];
-        let waiting = run.waiting as f64;
-        if waiting > 0.0 {
-            let area = &mut self.tracker.channels[c];
-            bins.spread(run.queue_changed, self.now, |i, dt| {
-                area[i].queue_area += waiting * dt
-            });
-        }
-        run.queue_changed = self.now;
-        run.waiting = run.waiting.saturating_add_signed(delta);
+        self.ch[c]
+            .queue
+            .change(c, self.now, delta, &mut self.tracker);
     }
 
     pub(super) fn enqueue(&mut self, c: usize, slot: u32, generation: u32, front: bool) {
         self.queue_len_changed(c, 1);
-        let q = &mut self.ch[c].queue;
-        if front {
-            q.push_front((slot, generation));
-        } else {
-            q.push_back((slot, generation));
-        }
+        self.ch[c].queue.join((slot, generation), front);
     }
 
     /// The first live contact waiting on channel `c`.
     pub(super) fn dequeue(&mut self, c: usize) -> Option<u32> {
-        while let Some((slot, generation)) = self.ch[c].queue.pop_front() {
-            if self.calls.is(slot, generation, State::Waiting) {
-                self.queue_len_changed(c, -1);
-                return Some(slot);
-            }
-        }
-        None
+        let calls = &self.calls;
+        let slot = self.ch[c]
+            .queue
+            .first_live(|slot, generation| calls.is(slot, generation, State::Waiting))?;
+        self.queue_len_changed(c, -1);
+        Some(slot)
     }
 
     fn abandon(&mut self, slot: u32, generation: u32) {
@@ -420,11 +398,7 @@ impl<'a, S: CallSink> Engine<'a, S> {
         self.queue_len_changed(c, -1);
         let wait = self.now - call.arrival;
         if call.counted {
-            let b = &mut self.tracker.channels[c][call.bin as usize];
-            b.abandoned += 1;
-            b.resolved += 1;
-            b.queued += 1;
-            b.queue_time_sum += wait;
+            self.tracker.abandoned(c, call.bin as usize, wait);
         }
         self.record(&call, Outcome::Abandoned, wait, None);
         self.calls.release(slot);
@@ -471,8 +445,8 @@ impl<'a, S: CallSink> Engine<'a, S> {
             match call.state {
                 State::Waiting => {
                     if call.counted && !call.resumed {
-                        self.tracker.channels[call.channel as usize][call.bin as usize]
-                            .waiting_at_end += 1;
+                        self.tracker
+                            .waiting_at_end(call.channel as usize, call.bin as usize);
                     }
                     let wait = end - call.arrival;
                     self.record(&call, Outcome::WaitingAtEnd, wait, None);

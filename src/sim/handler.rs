@@ -1,9 +1,9 @@
 //! A handler's state: what they are doing, their shift's obligations, their working life
 //! (joining, leaving, learning) and the counters kept per shift.
 
+use super::calls::NONE;
 use super::config::GroupConfig;
 use super::dist::Sampler;
-use super::engine::NONE;
 use super::roster::Seat;
 use super::streams::Rng;
 

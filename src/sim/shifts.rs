@@ -3,23 +3,18 @@
 //! and the books closed per shift and at the end of the run.
 
 use super::calls::CallSink;
-use super::config::DAY_S;
 use super::engine::Engine;
 use super::event::Ev;
 use super::handler::Status;
 use super::roster::shifts_on;
+use super::units::{DAY_S, MONTH_S};
 
 impl<S: CallSink> Engine<'_, S> {
     /// The shift is over: record the handler's harrowing-call exposure.
     pub(super) fn close_shift(&mut self, h: u32) {
         let hd = &mut self.handlers[h as usize];
         let n = std::mem::take(&mut hd.harrowing_this_shift);
-        if self.now >= self.tracker.bins.count_from {
-            let e = &mut self.tracker.exposure[hd.seat.group];
-            e.shifts += 1;
-            e.harrowing += n as u64;
-            e.max = e.max.max(n);
-        }
+        self.tracker.shift_closed(hd.seat.group, self.now, n);
     }
 
     pub(super) fn sign_off(&mut self, h: u32) {
@@ -171,7 +166,7 @@ impl<S: CallSink> Engine<'_, S> {
     /// in the middle of each month.
     pub(super) fn close_handlers(&mut self) {
         for m in 0..self.tracker.in_post.first().map_or(0, Vec::len) {
-            let mid = (m as f64 + 0.5) * super::tracker::MONTH_S;
+            let mid = (m as f64 + 0.5) * MONTH_S;
             for hd in &self.handlers {
                 let g = hd.seat.group;
                 let windows = &self.cfg.groups[g].windows;

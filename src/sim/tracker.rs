@@ -4,7 +4,8 @@
 //! calls, so a year's run takes no more memory than a week's. Waits go into a fixed histogram
 //! so percentiles need no per-call storage.
 
-use super::config::WEEK_S;
+pub use super::units::MONTH_S;
+use super::units::WEEK_S;
 
 /// Number of wait-histogram bins: answered at once, then 1 s bins to a minute, 10 s to 10 min,
 /// 1 min to an hour, 15 min to a day, then one overflow bin.
@@ -225,9 +226,6 @@ pub struct Exposure {
     pub max: u32,
 }
 
-/// Length of a workforce month (30 days).
-pub const MONTH_S: f64 = 30.0 * 86_400.0;
-
 /// Everything one replication counted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tracker {
@@ -282,6 +280,111 @@ impl Tracker {
                 *slot += end - t;
             }
             t = end;
+        }
+    }
+
+    /// Is something that happens at `t` counted (after the warm-up)?
+    #[inline]
+    pub fn counts(&self, t: f64) -> bool {
+        t >= self.bins.count_from
+    }
+
+    /// A contact on channel `c` arrived in interval `bin`: a first attempt or a redial.
+    #[inline]
+    pub fn offered(&mut self, c: usize, bin: usize, redial: bool) {
+        let b = &mut self.channels[c][bin];
+        b.offered += 1;
+        b.redials += redial as u64;
+    }
+
+    /// A caller facing a long wait was offered a call-back, and took it or not.
+    #[inline]
+    pub fn callback_offered(&mut self, c: usize, bin: usize, accepted: bool) {
+        let b = &mut self.channels[c][bin];
+        b.callbacks_offered += 1;
+        b.callbacks_accepted += accepted as u64;
+    }
+
+    /// A contact left the queue after `wait` s, answered or abandoned.
+    #[inline]
+    fn left_queue(b: &mut ChannelBin, wait: f64, queued: bool) {
+        b.resolved += 1;
+        b.queued += queued as u64;
+        b.queue_time_sum += wait;
+    }
+
+    /// A contact was answered after waiting `wait` s (`in_sl`: within the threshold).
+    #[inline]
+    pub fn answered(&mut self, c: usize, bin: usize, wait: f64, in_sl: bool) {
+        let b = &mut self.channels[c][bin];
+        Self::left_queue(b, wait, wait > 0.0);
+        b.answered += 1;
+        b.wait_sum += wait;
+        b.answered_in_sl += in_sl as u64;
+        b.waits.add(wait);
+    }
+
+    /// A call-back was made after `wait` s; it reached the caller (answered) or not
+    /// (abandoned).
+    #[inline]
+    pub fn callback_made(&mut self, c: usize, bin: usize, wait: f64, reached: bool, in_sl: bool) {
+        self.channels[c][bin].callbacks_made += 1;
+        if reached {
+            self.channels[c][bin].callbacks_successful += 1;
+            self.answered(c, bin, wait, in_sl);
+        } else {
+            let b = &mut self.channels[c][bin];
+            Self::left_queue(b, wait, wait > 0.0);
+            b.abandoned += 1;
+        }
+    }
+
+    /// A caller gave up after waiting `wait` s.
+    #[inline]
+    pub fn abandoned(&mut self, c: usize, bin: usize, wait: f64) {
+        let b = &mut self.channels[c][bin];
+        Self::left_queue(b, wait, true);
+        b.abandoned += 1;
+    }
+
+    /// A contact was still waiting when the run ended.
+    #[inline]
+    pub fn waiting_at_end(&mut self, c: usize, bin: usize) {
+        self.channels[c][bin].waiting_at_end += 1;
+    }
+
+    /// `waiting` contacts were queued on channel `c` over [a, b).
+    #[inline]
+    pub fn queue_time(&mut self, c: usize, a: f64, b: f64, waiting: f64) {
+        let area = &mut self.channels[c];
+        self.bins
+            .spread(a, b, |i, dt| area[i].queue_area += waiting * dt);
+    }
+
+    /// A handler of group `g` was busy with contacts over [a, b).
+    #[inline]
+    pub fn busy(&mut self, g: usize, a: f64, b: f64) {
+        let acc = &mut self.groups[g];
+        self.bins.spread(a, b, |i, dt| acc[i].busy_s += dt);
+    }
+
+    /// A handler of group `g` was signed in and available over [a, b).
+    #[inline]
+    pub fn staffed(&mut self, g: usize, a: f64, b: f64) {
+        let acc = &mut self.groups[g];
+        self.bins.spread(a, b, |i, dt| acc[i].staffed_s += dt);
+        self.add_monthly(g, a, b);
+    }
+
+    /// A handler of group `g` ended a shift at `t` having handled `harrowing` harrowing
+    /// contacts in it.
+    #[inline]
+    pub fn shift_closed(&mut self, g: usize, t: f64, harrowing: u32) {
+        if self.counts(t) {
+            let e = &mut self.exposure[g];
+            e.shifts += 1;
+            e.harrowing += harrowing as u64;
+            e.max = e.max.max(harrowing);
         }
     }
 

@@ -29,7 +29,10 @@ impl Checker<'_> {
     /// `ok` or a problem "must be {rule} (got {v})".
     pub(super) fn need(&mut self, ok: bool, field: &str, rule: &str, v: f64) {
         if !ok || !v.is_finite() {
-            self.bad(field, format!("must be {rule} (got {v})"));
+            self.bad(
+                field,
+                format!("must be {rule} (got {})", super::limits::num(v)),
+            );
         }
     }
 
@@ -77,7 +80,6 @@ fn report_windows(
     windows: &[ReportWindow],
     kpi_minutes: u32,
 ) -> Vec<(String, Vec<usize>)> {
-    const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
     let interval_s = kpi_minutes.max(1) as f64 * 60.0;
     let n = (WEEK_S / interval_s).round() as usize;
     let mut out = vec![];
@@ -87,22 +89,28 @@ fn report_windows(
             ck.bad(format!("{f}.name"), "must not be empty");
         }
         let start = ck.time_of_day(&format!("{f}.start"), &w.start);
+        let hours_ok = w.hours > 0.0 && w.hours <= super::limits::MAX_WINDOW_HOURS;
         ck.need(
-            w.hours > 0.0 && w.hours <= 168.0,
+            hours_ok,
             &format!("{f}.hours"),
-            "above 0 and at most 168",
+            "above 0 and at most 168 (a week), e.g. 8",
             w.hours,
         );
         let mut intervals = vec![];
         for (k, d) in w.days.iter().enumerate() {
-            let key = d.to_ascii_lowercase();
-            let Some(dow) = DAYS.iter().position(|p| key.starts_with(p)) else {
+            let Some(dow) = super::days::day_of_week(d) else {
                 ck.bad(
                     format!("{f}.days[{k}]"),
-                    format!("`{d}` is not a day of the week (Mon..Sun)"),
+                    format!(
+                        "`{}` is not a day of the week; write Mon, Tue, Wed, Thu, Fri, Sat or Sun",
+                        crate::ron_text::shorten(d, 24)
+                    ),
                 );
                 continue;
             };
+            if !hours_ok {
+                continue;
+            }
             let from = dow as f64 * DAY_S + start;
             let count = (w.hours * 3600.0 / interval_s).ceil() as usize;
             let first = (from / interval_s).floor() as usize;
@@ -125,6 +133,10 @@ pub fn validate(model: &Model, path: &Path) -> Result<Config, ModelError> {
         problems: vec![],
         fatal: None,
     };
+    // Sizes first: the rest of validation runs on a copy with each bad size within its limit.
+    let (size_problems, within_limits) = super::limits::check_model(model);
+    ck.problems.extend(size_problems);
+    let model = within_limits.as_ref().unwrap_or(model);
     let run = &model.run;
     ck.need(
         run.horizon_days > 0.0 && run.horizon_days <= 3660.0,
@@ -138,9 +150,6 @@ pub fn validate(model: &Model, path: &Path) -> Result<Config, ModelError> {
         "0 or more and shorter than the run",
         run.warmup_hours,
     );
-    if run.replications == 0 {
-        ck.bad("run.replications", "must be at least 1");
-    }
     let m = run.kpi_interval_minutes;
     if m == 0 || 10_080 % m != 0 {
         ck.bad(
@@ -193,17 +202,11 @@ pub fn validate(model: &Model, path: &Path) -> Result<Config, ModelError> {
             );
         }
     }
+    let windows = report_windows(&mut ck, &run.windows, m);
     if let Some(e) = ck.fatal {
         return Err(e);
     }
-    if !ck.problems.is_empty() {
-        return Err(ModelError::Invalid {
-            path: path.to_path_buf(),
-            problems: ck.problems,
-        });
-    }
-    let windows = report_windows(&mut ck, &run.windows, m);
-    Ok(Config {
+    let cfg = Config {
         channels,
         groups,
         start_s: 0.0,
@@ -214,5 +217,13 @@ pub fn validate(model: &Model, path: &Path) -> Result<Config, ModelError> {
         replications: run.replications,
         decompression_s: model.wellbeing.decompression_minutes * 60.0,
         windows,
-    })
+    };
+    ck.problems.extend(super::limits::check_demand(&cfg));
+    if !ck.problems.is_empty() {
+        return Err(ModelError::Invalid {
+            path: path.to_path_buf(),
+            problems: ck.problems,
+        });
+    }
+    Ok(cfg)
 }

@@ -327,7 +327,7 @@ impl Checker<'_> {
             learning,
             windows,
             leave_rate_per_s: if headcount > 0.0 {
-                g.attrition_per_month / headcount / (30.44 * DAY_S)
+                g.attrition_per_month / headcount / crate::sim::units::MONTH_S
             } else {
                 0.0
             },

@@ -3,7 +3,7 @@
 
 use super::Report;
 use crate::plan::charts;
-use crate::plan::kpi::{self, Row, Scope};
+use crate::plan::kpi::{self, Kpi, Row, Scope};
 use crate::plan::report::{merged_channel_bins, merged_cover, merged_group_bins};
 use crate::plan::staffing;
 use crate::sim::{Config, Replication};
@@ -75,7 +75,7 @@ fn threshold(s: f64) -> String {
 }
 
 /// The mean of a KPI row, NaN if absent.
-fn mean(rows: &[Row], scope: Scope, name: &str, kpi: &str) -> Est {
+fn mean(rows: &[Row], scope: Scope, name: &str, kpi: Kpi) -> Est {
     rows.iter()
         .find(|r| r.scope == scope && r.name == name && r.kpi == kpi)
         .map(|r| {
@@ -319,9 +319,9 @@ pub fn simulate_report(
             .groups
             .iter()
             .map(|g| {
-                let mean = kpi::find(rows, &g.name, "harrowing_per_shift_mean")
+                let mean = kpi::find(rows, &g.name, Kpi::HarrowingPerShiftMean)
                     .map_or(f64::NAN, |r| r.estimate().mean);
-                let max = kpi::find(rows, &g.name, "harrowing_per_shift_max")
+                let max = kpi::find(rows, &g.name, Kpi::HarrowingPerShiftMax)
                     .map_or(f64::NAN, |r| r.estimate().mean);
                 (g.name.as_str(), mean, max)
             })
@@ -345,7 +345,7 @@ fn headline(r: &mut Report, cfg: &Config, rows: &[Row], weeks: f64) {
         .iter()
         .map(|ch| {
             let get = |k| mean(rows, Scope::Channel, &ch.name, k);
-            let sl = get("service_level");
+            let sl = get(Kpi::ServiceLevel);
             let sl_text = if sl.low.is_finite() {
                 format!("{} ± {:.1}", pct(sl.mean), 100.0 * (sl.high - sl.mean))
             } else {
@@ -353,11 +353,11 @@ fn headline(r: &mut Report, cfg: &Config, rows: &[Row], weeks: f64) {
             };
             vec![
                 ch.name.clone(),
-                fixed(per_week(get("offered").mean), 0),
-                fixed(per_week(get("answered").mean), 0),
-                pct(get("abandon_rate").mean),
-                seconds(get("wait_mean_s").mean),
-                seconds(get("wait_p90_s").mean),
+                fixed(per_week(get(Kpi::Offered).mean), 0),
+                fixed(per_week(get(Kpi::Answered).mean), 0),
+                pct(get(Kpi::AbandonRate).mean),
+                seconds(get(Kpi::WaitMean).mean),
+                seconds(get(Kpi::WaitP90).mean),
                 sl_text,
                 format!(
                     "{} in {}",
@@ -393,7 +393,7 @@ fn headline(r: &mut Report, cfg: &Config, rows: &[Row], weeks: f64) {
         .iter()
         .map(|g| {
             let get = |k| mean(rows, Scope::Group, &g.name, k);
-            let occ = get("occupancy");
+            let occ = get(Kpi::Occupancy);
             vec![
                 g.name.clone(),
                 if occ.low.is_finite() {
@@ -401,8 +401,8 @@ fn headline(r: &mut Report, cfg: &Config, rows: &[Row], weeks: f64) {
                 } else {
                     pct(occ.mean)
                 },
-                fixed(get("handlers_on_duty_mean").mean, 1),
-                fixed(per_week(get("staffed_hours").mean), 0),
+                fixed(get(Kpi::HandlersOnDutyMean).mean, 1),
+                fixed(per_week(get(Kpi::StaffedHours).mean), 0),
             ]
         })
         .collect();

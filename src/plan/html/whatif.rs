@@ -3,15 +3,15 @@
 
 use super::Report;
 use crate::plan::charts;
-use crate::plan::kpi;
+use crate::plan::kpi::Kpi;
 use crate::plan::report::interval_label;
 use crate::plan::staffing::{self, StaffingResult};
-use crate::plan::sweep::results::{Results, headline, label};
+use crate::plan::sweep::results::{Results, headline};
 
-fn pct_or_plain(kpi: &str, x: f64) -> String {
+fn pct_or_plain(kpi: Kpi, x: f64) -> String {
     if !x.is_finite() {
         "-".into()
-    } else if kpi::is_share(kpi) {
+    } else if kpi.is_share() {
         format!("{:.1}%", 100.0 * x)
     } else {
         format!("{x:.1}")
@@ -59,11 +59,11 @@ pub fn sweep_report(title: &str, results: &Results) -> Report {
                 Some((var.name.clone(), e.mean, e.low(), e.high()))
             })
             .collect();
-        let share = kpi::is_share(&key.kpi);
-        let heading = format!("{} {}", key.name, label(&key.kpi));
+        let share = key.kpi.is_share();
+        let heading = format!("{} {}", key.name, key.kpi.label());
         r.chart(charts::variants_with_error_bars(
             &heading,
-            label(&key.kpi),
+            key.kpi.label(),
             &bars,
             share,
         ));
@@ -79,12 +79,12 @@ pub fn sweep_report(title: &str, results: &Results) -> Report {
             let mark = if c.significant() { "✓ yes" } else { "no" };
             rows.push(vec![
                 var.name.clone(),
-                format!("{} {}", key.name, label(&key.kpi)),
-                pct_or_plain(&key.kpi, c.estimate.mean),
+                format!("{} {}", key.name, key.kpi.label()),
+                pct_or_plain(key.kpi, c.estimate.mean),
                 format!(
                     "{} ± {}",
-                    pct_or_plain(&key.kpi, d.mean),
-                    pct_or_plain(&key.kpi, d.half_width)
+                    pct_or_plain(key.kpi, d.mean),
+                    pct_or_plain(key.kpi, d.half_width)
                 ),
                 mark.into(),
             ]);

@@ -77,6 +77,49 @@ impl Applied {
     }
 }
 
+/// The overrides for the command line's `--seed` and `--replications`: the same path as a
+/// sweep's overrides, applied to the model before validation.
+pub fn run_settings(seed: Option<u64>, replications: Option<u32>) -> Vec<Override> {
+    let set = |path: &str, value: String| Override::Set {
+        path: path.into(),
+        value,
+    };
+    seed.map(|s| set("run.seed", s.to_string()))
+        .into_iter()
+        .chain(replications.map(|r| set("run.replications", r.to_string())))
+        .collect()
+}
+
+/// Load a model file (the embedded default when `path` is None), apply `overrides`, and
+/// validate the result.
+pub fn load(
+    path: Option<&std::path::Path>,
+    overrides: &[Override],
+) -> Result<crate::model::Loaded, LoadError> {
+    let base = crate::model::load(path).map_err(LoadError::Model)?;
+    if overrides.is_empty() {
+        return Ok(base);
+    }
+    let applied = apply(&base.model, overrides).map_err(LoadError::Override)?;
+    let mut config =
+        crate::model::validate(&applied.model, &base.path).map_err(LoadError::Model)?;
+    applied.scale_demand(&mut config);
+    Ok(crate::model::Loaded {
+        model: applied.model,
+        config,
+        path: base.path,
+    })
+}
+
+/// Why a model with overrides could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error(transparent)]
+    Model(#[from] crate::model::ModelError),
+    #[error("{0}")]
+    Override(OverrideError),
+}
+
 /// Apply `overrides` in order to a copy of `model`.
 pub fn apply(model: &Model, overrides: &[Override]) -> Result<Applied, OverrideError> {
     let mut doc = serde_json::to_value(model)
@@ -93,8 +136,12 @@ pub fn apply(model: &Model, overrides: &[Override]) -> Result<Applied, OverrideE
                 readable(&doc, || format!("Scale `{path}` by {factor}"))?;
             }
             Override::Demand { factor, channel } => {
-                if !(factor.is_finite() && *factor >= 0.0) {
-                    return err(format!("Demand: factor must be 0 or more (got {factor})"));
+                let most = crate::model::limits::MAX_MULTIPLIER;
+                if !(factor.is_finite() && *factor >= 0.0 && *factor <= most) {
+                    return err(format!(
+                        "Demand: factor must be between 0 and {most} (got {}), e.g. 1.1 for 10% more calls",
+                        crate::model::limits::num(*factor)
+                    ));
                 }
                 if let Some(c) = channel {
                     let ids = list_names(&doc["channels"]);
@@ -152,14 +199,34 @@ fn set(doc: &mut Value, path: &str, value: &str) -> Result<(), OverrideError> {
     let Some(target) = doc.pointer_mut(&pointer) else {
         return err(format!("path `{path}` not found"));
     };
-    *target = value::parse(value, target)?;
+    let new = value::parse(value, target)?;
+    let expected = match &*target {
+        Value::Number(n) if n.is_u64() => Some("a whole number, e.g. 10"),
+        Value::Number(_) => Some("a number, e.g. 2.5"),
+        Value::Bool(_) => Some("true or false"),
+        _ => None,
+    };
+    let fits = match &*target {
+        Value::Number(n) if n.is_u64() => new.is_u64(),
+        Value::Number(_) => new.is_number(),
+        Value::Bool(_) => new.is_boolean(),
+        _ => true,
+    };
+    if let (false, Some(expected)) = (fits, expected) {
+        return err(format!(
+            "Set `{path}`: `{}` is not {expected}",
+            crate::ron_text::shorten(value, 24)
+        ));
+    }
+    *target = new;
     Ok(())
 }
 
 fn scale(doc: &mut Value, path: &str, factor: f64) -> Result<(), OverrideError> {
     if !factor.is_finite() {
         return err(format!(
-            "Scale `{path}`: factor must be a number (got {factor})"
+            "Scale `{path}`: factor must be a number (got {})",
+            crate::model::limits::num(factor)
         ));
     }
     let pointer = resolve(doc, path)?;

@@ -104,14 +104,20 @@ pub fn load(path: &Path, replications: Option<u32>, seed: Option<u64>) -> Result
         name: BASE.into(),
         overrides: vec![],
     }];
-    specs.extend(sweep.variants.iter().cloned());
-    specs.extend(file::expand_grid(&sweep.grid).map_err(bad)?);
     let replications = replications
         .or(sweep.replications)
         .unwrap_or(base.config.replications);
-    if replications == 0 {
-        return Err(bad("replications must be at least 1".into()));
-    }
+    model::limits::replications(replications).map_err(bad)?;
+    // Count the grid before building it: 1000 x 1000 values would be a million variants.
+    let grid_size = sweep
+        .grid
+        .iter()
+        .fold(1u64, |n, a| n.saturating_mul(a.values.len() as u64));
+    let grid_size = if sweep.grid.is_empty() { 0 } else { grid_size };
+    let variants = 1 + sweep.variants.len() as u64 + grid_size;
+    model::limits::sweep(variants, replications).map_err(bad)?;
+    specs.extend(sweep.variants.iter().cloned());
+    specs.extend(file::expand_grid(&sweep.grid).map_err(bad)?);
     let seed = seed.or(sweep.seed).unwrap_or(base.config.seed);
     let mut variants: Vec<Variant> = Vec::with_capacity(specs.len());
     for spec in &specs {
@@ -121,27 +127,24 @@ pub fn load(path: &Path, replications: Option<u32>, seed: Option<u64>) -> Result
         if variants.iter().any(|v| v.name == spec.name) {
             return Err(bad(format!("two variants are named `{}`", spec.name)));
         }
-        let overrides: Vec<_> = sweep
-            .base_overrides
-            .iter()
-            .chain(&spec.overrides)
-            .cloned()
+        // The run settings go through the same overrides as the variants' changes.
+        let overrides: Vec<_> = overrides::run_settings(Some(seed), Some(replications))
+            .into_iter()
+            .chain(sweep.base_overrides.iter().cloned())
+            .chain(spec.overrides.iter().cloned())
             .collect();
-        let mut config =
-            variant_config(&base.model, &base.path, &overrides).map_err(|e| match e {
-                VariantFailure::Override(message) => SweepError::Variant {
-                    path: path.to_path_buf(),
-                    variant: spec.name.clone(),
-                    message,
-                },
-                VariantFailure::Invalid(source) => SweepError::InvalidVariant {
-                    path: path.to_path_buf(),
-                    variant: spec.name.clone(),
-                    source,
-                },
-            })?;
-        config.replications = replications;
-        config.seed = seed;
+        let config = variant_config(&base.model, &base.path, &overrides).map_err(|e| match e {
+            VariantFailure::Override(message) => SweepError::Variant {
+                path: path.to_path_buf(),
+                variant: spec.name.clone(),
+                message,
+            },
+            VariantFailure::Invalid(source) => SweepError::InvalidVariant {
+                path: path.to_path_buf(),
+                variant: spec.name.clone(),
+                source,
+            },
+        })?;
         variants.push(Variant {
             name: spec.name.clone(),
             config,
@@ -177,6 +180,13 @@ fn variant_config(
     let applied = overrides::apply(base, overrides).map_err(|e| VariantFailure::Override(e.0))?;
     let mut cfg = model::validate(&applied.model, base_path).map_err(VariantFailure::Invalid)?;
     applied.scale_demand(&mut cfg);
+    let problems = model::limits::check_demand(&cfg);
+    if !problems.is_empty() {
+        return Err(VariantFailure::Invalid(model::ModelError::Invalid {
+            path: base_path.to_path_buf(),
+            problems,
+        }));
+    }
     Ok(cfg)
 }
 
@@ -262,9 +272,9 @@ impl Plan {
         kpi::rows(&self.variants[variant].config, &[])
             .into_iter()
             .map(|r| Key {
-                scope: r.scope.as_str().into(),
+                scope: r.scope,
                 name: r.name,
-                kpi: r.kpi.into(),
+                kpi: r.kpi,
             })
             .collect()
     }

@@ -2,17 +2,17 @@
 //! differences from the base, `sweep.csv` and the terminal table.
 
 use super::Item;
-use crate::plan::kpi;
+use crate::plan::kpi::{Kpi, Scope};
 use crate::plan::report::{cell, csv_line};
 use crate::plan::stats::{Estimate, estimate};
 use std::fmt::Write;
 
-/// A KPI row: `channel`/`group`, the channel or group name, the KPI's CSV name.
+/// A KPI row: channel or group, the channel or group name, the KPI.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Key {
-    pub scope: String,
+    pub scope: Scope,
     pub name: String,
-    pub kpi: String,
+    pub kpi: Kpi,
 }
 
 /// One variant's KPI values: `values[k][r]` is KPI `keys[k]` in replication `r`.
@@ -164,9 +164,9 @@ impl Results {
                     &mut out,
                     &[
                         var.name.clone(),
-                        key.scope.clone(),
+                        key.scope.as_str().into(),
                         key.name.clone(),
-                        key.kpi.clone(),
+                        key.kpi.name().into(),
                         cell(e.mean),
                         cell(e.low()),
                         cell(e.high()),
@@ -198,10 +198,10 @@ impl Results {
                     continue;
                 }
                 let c = self.compare(v, k);
-                let label = format!("  {} {}", key.name, label(&key.kpi));
+                let label = format!("  {} {}", key.name, key.kpi.label());
                 let (diff, sig) = match c.diff {
                     Some(d) => (
-                        show(&key.kpi, &d, true),
+                        show(key.kpi, &d, true),
                         if c.significant() { "yes" } else { "no" },
                     ),
                     None if v == 0 => (String::new(), ""),
@@ -210,7 +210,7 @@ impl Results {
                 let _ = writeln!(
                     out,
                     "{label:<40}{:>18}{diff:>20}  {sig}",
-                    show(&key.kpi, &c.estimate, false)
+                    show(key.kpi, &c.estimate, false)
                 );
             }
         }
@@ -222,38 +222,29 @@ impl Results {
 /// level, abandonment and mean wait; for groups, occupancy.
 pub fn headline(base: &VariantValues, var: &VariantValues, k: usize) -> bool {
     let key = &var.keys[k];
-    match key.scope.as_str() {
-        "group" => key.kpi == "occupancy",
-        _ => {
+    match key.scope {
+        Scope::Group => key.kpi == Kpi::Occupancy,
+        Scope::Channel => {
             let calls = base
                 .keys
                 .iter()
-                .position(|b| b.name == key.name && b.kpi == "abandoned")
+                .position(|b| b.name == key.name && b.kpi == Kpi::Abandoned)
                 .is_none_or(|i| base.values[i].iter().any(|x| *x > 0.0));
             calls
                 && matches!(
-                    key.kpi.as_str(),
-                    "service_level" | "abandon_rate" | "wait_mean_s"
+                    key.kpi,
+                    Kpi::ServiceLevel | Kpi::AbandonRate | Kpi::WaitMean
                 )
         }
     }
 }
 
-pub fn label(kpi: &str) -> &str {
-    kpi::CHANNEL_KPIS
-        .iter()
-        .chain(kpi::GROUP_KPIS.iter())
-        .find(|(k, _)| *k == kpi)
-        .map(|(_, l)| *l)
-        .unwrap_or(kpi)
-}
-
-fn show(kpi: &str, e: &Estimate, signed: bool) -> String {
+fn show(kpi: Kpi, e: &Estimate, signed: bool) -> String {
     if !e.mean.is_finite() {
         return "-".into();
     }
     // Shares as percentages; their differences in percentage points.
-    let (scale, unit) = match (kpi::is_share(kpi), signed) {
+    let (scale, unit) = match (kpi.is_share(), signed) {
         (true, false) => (100.0, "%"),
         (true, true) => (100.0, " pt"),
         _ => (1.0, ""),

@@ -20,6 +20,7 @@
 //! `replication` counts from 1; `value` is `NaN` where a KPI is undefined.
 
 use super::{Item, Key, Plan, Results, Shard};
+use crate::plan::kpi::{Kpi, Scope};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -84,9 +85,9 @@ pub fn write(plan: &Plan, shard: Shard, items: &[Item]) -> Result<String, csv::E
                 &item.variant.to_string(),
                 name,
                 &(item.replication + 1).to_string(),
-                &key.scope,
+                key.scope.as_str(),
                 &key.name,
-                &key.kpi,
+                key.kpi.name(),
                 &format!("{x:?}"),
             ])?;
         }
@@ -159,9 +160,11 @@ pub fn read(path: &Path) -> Result<ShardFile, String> {
             return Err(bad("variant or replication out of range"));
         }
         let key = Key {
-            scope: rec[3].into(),
+            scope: Scope::from_name(&rec[3])
+                .ok_or_else(|| bad(&format!("scope `{}` is not channel or group", &rec[3])))?,
             name: rec[4].into(),
-            kpi: rec[5].into(),
+            kpi: Kpi::from_name(&rec[5])
+                .ok_or_else(|| bad(&format!("unknown KPI `{}`", &rec[5])))?,
         };
         let same = items
             .last()

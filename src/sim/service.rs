@@ -1,8 +1,8 @@
 //! Handlers at work: taking and finishing contacts, putting digital work aside for a waiting
 //! 999 call, moving between desks, and the busy/available time accounts.
 
-use super::calls::{CallSink, Outcome, State};
-use super::engine::{Engine, NONE};
+use super::calls::{CallSink, NONE, Outcome, State};
+use super::engine::Engine;
 use super::event::Ev;
 use super::handler::{Status, Suspended};
 
@@ -106,21 +106,10 @@ impl<S: CallSink> Engine<'_, S> {
                 _ => None,
             };
             if call.counted {
-                let b = &mut self.tracker.channels[c][call.bin as usize];
-                b.resolved += 1;
-                b.queued += (wait > 0.0) as u64;
-                b.queue_time_sum += wait;
-                if reached.is_some() {
-                    b.callbacks_made += 1;
-                }
-                if reached == Some(false) {
-                    b.abandoned += 1;
-                } else {
-                    b.answered += 1;
-                    b.callbacks_successful += (reached == Some(true)) as u64;
-                    b.wait_sum += wait;
-                    b.answered_in_sl += (wait <= cfg.sl_threshold_s) as u64;
-                    b.waits.add(wait);
+                let (bin, in_sl) = (call.bin as usize, wait <= cfg.sl_threshold_s);
+                match reached {
+                    Some(ok) => self.tracker.callback_made(c, bin, wait, ok, in_sl),
+                    None => self.tracker.answered(c, bin, wait, in_sl),
                 }
             }
         }
@@ -225,20 +214,15 @@ impl<S: CallSink> Engine<'_, S> {
         let hd = &mut self.handlers[h as usize];
         if hd.status == Status::Busy {
             hd.status = Status::Idle;
-            let bins = self.tracker.bins;
-            let acc = &mut self.tracker.groups[hd.seat.group];
-            bins.spread(hd.busy_since, self.now, |i, dt| acc[i].busy_s += dt);
+            self.tracker.busy(hd.seat.group, hd.busy_since, self.now);
         }
     }
 
     /// Close an available span in the staffed-hours accounts.
     pub(super) fn stop_available(&mut self, h: u32) {
         let hd = &self.handlers[h as usize];
-        let bins = self.tracker.bins;
-        let acc = &mut self.tracker.groups[hd.seat.group];
-        bins.spread(hd.available_since, self.now, |i, dt| acc[i].staffed_s += dt);
-        let (g, since) = (hd.seat.group, hd.available_since);
-        self.tracker.add_monthly(g, since, self.now);
+        self.tracker
+            .staffed(hd.seat.group, hd.available_since, self.now);
     }
 
     /// Put any set-aside digital item back at the head of its queue.
@@ -258,12 +242,10 @@ impl<S: CallSink> Engine<'_, S> {
     pub(super) fn move_handler(&mut self, h: u32, to: usize) {
         let now = self.now;
         self.stop_available(h);
-        let bins = self.tracker.bins;
         let hd = &mut self.handlers[h as usize];
         let from = hd.seat.group;
         if hd.status == Status::Busy {
-            let acc = &mut self.tracker.groups[from];
-            bins.spread(hd.busy_since, now, |i, dt| acc[i].busy_s += dt);
+            self.tracker.busy(from, hd.busy_since, now);
             hd.busy_since = now;
         }
         hd.available_since = now;
