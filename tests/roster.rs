@@ -88,7 +88,7 @@ fn the_default_force_roster_meets_every_target_with_a_fresh_seed_and_pays_less()
         }
     }
     for (name, target) in names {
-        let Some(row) = kpi::find(&rows, &name, "service_level") else {
+        let Some(row) = kpi::find(&rows, &name, kpi::Kpi::ServiceLevel) else {
             panic!("no service level for {name}")
         };
         let e = row.estimate();

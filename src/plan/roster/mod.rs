@@ -21,7 +21,7 @@ pub mod verify;
 pub use ip::{Solved, solve};
 pub use shifts::{Line, Rules, ShiftKind};
 
-use crate::model::{Model, Rostering};
+use crate::model::Model;
 use crate::plan::report::interval_label;
 
 /// Why rostering could not be done.
@@ -120,7 +120,7 @@ pub fn rules_for(model: &Model) -> Result<Rules, RosterError> {
     } else {
         0.0
     };
-    let rules = model.rostering.clone().unwrap_or_else(Rostering::default);
+    let rules = model.rostering.clone().unwrap_or_default();
     Rules::new(&rules, &breaks, shrinkage)
 }
 

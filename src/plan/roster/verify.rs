@@ -148,9 +148,9 @@ fn checks(cfg: &Config, reps: &[Replication], targets: &[Target]) -> Vec<Check> 
     names
         .into_iter()
         .filter_map(|(name, t)| {
-            let sl = kpi::find(&rows, &name, "service_level")?.estimate();
+            let sl = kpi::find(&rows, &name, kpi::Kpi::ServiceLevel)?.estimate();
             let abandon = t.max_abandon.and_then(|cap| {
-                kpi::find(&rows, &name, "abandon_rate").map(|r| (r.estimate().mean, cap))
+                kpi::find(&rows, &name, kpi::Kpi::AbandonRate).map(|r| (r.estimate().mean, cap))
             });
             Some(Check {
                 name,
