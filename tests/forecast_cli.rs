@@ -175,6 +175,11 @@ fn a_model_runs_on_calendar_dates_from_a_forecast() {
     // The week of Saturday 20 December runs.
     let ok = sim(&dated_model(dir.path(), "2025-12-15"));
     assert!(ok.status.success(), "{}", text(&ok).1);
+    assert!(
+        text(&ok).0.contains("dates 2025-12-15 to 2025-12-21"),
+        "{}",
+        text(&ok).0
+    );
     // A week past the forecast's end is refused with the dates.
     let late = sim(&dated_model(dir.path(), "2025-12-29"));
     let (_, stderr) = text(&late);

@@ -54,7 +54,10 @@ pub fn from_results(rows: &[Row], finals: &[String]) -> Readiness {
     let (mut attempts, mut days, mut passers) = (0.0, 0.0, 0usize);
     for (name, mut rs) in by_trainee {
         rs.sort_by(|a, b| a.finished_utc.cmp(&b.finished_utc));
-        let is_final = |r: &Row| r.mode == "assessment" && finals.contains(&r.scenario_id);
+        // Only assessments played live count: a log file scored under a name can be anyone's.
+        let is_final = |r: &Row| {
+            r.mode == "assessment" && r.source.is_live() && finals.contains(&r.scenario_id)
+        };
         if !rs.iter().any(|r| is_final(r)) {
             in_training.push(name.to_string());
             continue;
@@ -183,6 +186,9 @@ mod tests {
             closed_by: "closed".into(),
             critical_misses: vec![],
             missed_items: vec![],
+            cohort: String::new(),
+            source: crate::training::results::Source::Terminal,
+            log_sha256: String::new(),
         }
     }
 
