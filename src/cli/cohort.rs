@@ -6,7 +6,9 @@ use controlroom::training::{cohort, results};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
-#[command(after_help = "Example:\n  controlroom cohort results.csv --mode assessment")]
+#[command(
+    after_help = "Examples:\n  controlroom cohort results.csv --mode assessment\n  controlroom cohort results.csv --workforce"
+)]
 pub struct Args {
     /// The results CSV written by `score --results` or `play`.
     results: PathBuf,
@@ -16,6 +18,13 @@ pub struct Args {
     /// How many most-missed items to list.
     #[arg(long, default_value_t = 10)]
     top: usize,
+    /// Print the planning model's intake drop-out and readiness (an `intakes` RON block) from
+    /// the course's final assessments instead of the summary.
+    #[arg(long)]
+    workforce: bool,
+    /// The course plan whose assessment sessions are the final assessments (with --workforce).
+    #[arg(long, default_value = "scenarios/training/course.ron")]
+    course: PathBuf,
 }
 
 pub fn run(args: Args) -> CliResult {
@@ -34,6 +43,9 @@ pub fn run(args: Args) -> CliResult {
     if rows.is_empty() {
         println!("no sessions");
         return Ok(());
+    }
+    if args.workforce {
+        return workforce(&args, &rows);
     }
     let c = cohort::summarise(&rows);
     let table = |title: &str, t: &[cohort::Tally]| {
@@ -76,5 +88,39 @@ pub fn run(args: Args) -> CliResult {
             m.times, m.of, m.scenario, m.item
         );
     }
+    Ok(())
+}
+
+/// `--workforce`: the intake block from the course's final assessments.
+fn workforce(args: &Args, rows: &[results::Row]) -> CliResult {
+    use controlroom::training::course::Course;
+    use controlroom::training::readiness;
+    use controlroom::training::session::Mode;
+    let plan = Course::load(&args.course).map_err(CliError::input)?;
+    let mut finals: Vec<String> = Vec::new();
+    for p in plan.days.iter().flat_map(|d| &d.sessions) {
+        if p.mode == Mode::Assessment && !finals.contains(&p.scenario) {
+            finals.push(p.scenario.clone());
+        }
+    }
+    if finals.is_empty() {
+        return Err(CliError::input(format!(
+            "{}: the course has no assessment sessions to take as final assessments",
+            args.course.display()
+        )));
+    }
+    let r = readiness::from_results(rows, &finals);
+    if r.sat.is_empty() {
+        return Err(CliError::input(format!(
+            "{}: no trainee has sat a final assessment ({}) yet",
+            args.results.display(),
+            finals.join(", ")
+        )));
+    }
+    let days = plan.days.iter().map(|d| d.day).max().unwrap_or(0);
+    print!(
+        "{}",
+        readiness::ron_block(&r, &args.results.display().to_string(), days)
+    );
     Ok(())
 }

@@ -19,6 +19,7 @@ mod cohort;
 mod course;
 mod coverage;
 mod erlang;
+mod forecast;
 mod merge;
 mod play;
 mod scenarios;
@@ -125,6 +126,8 @@ enum Command {
     Simulate(simulate::Args),
     /// Print analytic Erlang C / Erlang A figures for one queue.
     Erlang(erlang::Args),
+    /// Forecast demand from an interval export (CSV or XLSX), or backtest the forecast.
+    Forecast(forecast::Args),
     /// Compare what-if variants of a model (common random numbers, paired differences).
     Sweep(sweep::Args),
     /// Combine the shard files of a sweep run with --shard K/N into sweep.csv.
@@ -156,6 +159,7 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Simulate(args) => simulate::run(args),
         Command::Erlang(args) => erlang::run(args),
+        Command::Forecast(args) => forecast::run(args),
         Command::Sweep(args) => sweep::run(args),
         Command::Merge(args) => merge::run(args),
         Command::Staff(args) => staff::run(args),

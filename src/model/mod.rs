@@ -2,6 +2,7 @@
 
 pub mod days;
 mod error;
+pub mod import;
 pub mod limits;
 pub mod rostering;
 pub mod state;

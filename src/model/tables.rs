@@ -90,18 +90,101 @@ fn week_time(
     Ok(wd as f64 * DAY_S + tm.num_seconds_from_midnight() as f64)
 }
 
-/// Rates per hour for each `interval_minutes` interval of the week, averaged over every
-/// occurrence of that interval in the file.
+/// Rates per hour for each `interval_minutes` interval of the week. A dated export (CSV or
+/// XLSX, read by [`super::import`]) is averaged over the days with data of each weekday, a
+/// missing interval in a day with data counting as 0 calls; `channel` picks one queue of a file
+/// with several. A file with `day` + `time` columns is averaged over every occurrence of each
+/// interval of the week.
 pub fn interval_profile(
     path: &Path,
     interval_minutes: u32,
     count_column: Option<&str>,
+    channel: Option<&str>,
 ) -> Result<Vec<f64>, ModelError> {
-    let mut rdr = open(path)?;
-    let headers = rdr
-        .headers()
-        .map_err(|e| csv_err(path, 1, e.to_string()))?
-        .clone();
+    let is_csv = path.extension().is_none_or(|e| {
+        !["xlsx", "xlsm", "xls", "xlsb", "ods"]
+            .contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
+    });
+    if is_csv {
+        let mut rdr = open(path)?;
+        let headers = rdr
+            .headers()
+            .map_err(|e| csv_err(path, 1, e.to_string()))?
+            .clone();
+        if column(&headers, &["day"]).is_some() && column(&headers, &["date"]).is_none() {
+            return week_table(path, rdr, headers, interval_minutes, count_column);
+        }
+    }
+    dated_profile(path, interval_minutes, count_column, channel)
+}
+
+fn dated_profile(
+    path: &Path,
+    interval_minutes: u32,
+    count_column: Option<&str>,
+    channel: Option<&str>,
+) -> Result<Vec<f64>, ModelError> {
+    let opts = super::import::Options {
+        interval_minutes: Some(interval_minutes),
+        count_column: count_column.map(str::to_string),
+        ..Default::default()
+    };
+    let h = super::import::read(path, &opts)
+        .map_err(|e| csv_err(path, e.line.unwrap_or(0), e.message))?;
+    let names: Vec<&str> = h.channels.iter().map(|s| s.channel.as_str()).collect();
+    let series = match channel {
+        Some(c) => h.channel(c).ok_or_else(|| {
+            csv_err(
+                path,
+                0,
+                format!("no queue `{c}` in the file (queues: {})", names.join(", ")),
+            )
+        })?,
+        None if h.channels.len() == 1 => &h.channels[0],
+        None => {
+            return Err(csv_err(
+                path,
+                0,
+                format!(
+                    "the file has several queues ({}): name one with `channel: Some(\"...\")`",
+                    names.join(", ")
+                ),
+            ));
+        }
+    };
+    let per_day = h.per_day();
+    let mut sums = vec![0.0; 7 * per_day];
+    let mut days = [0u32; 7];
+    for (d, day) in series.days.iter().enumerate() {
+        let Some(day) = day else { continue };
+        let wd = h.date(d).weekday().num_days_from_monday() as usize;
+        days[wd] += 1;
+        for (i, x) in day.iter().enumerate() {
+            sums[wd * per_day + i] += x;
+        }
+    }
+    if let Some(w) = days.iter().position(|&n| n == 0) {
+        return Err(csv_err(
+            path,
+            0,
+            format!("no day with data falls on a {}", DAYS[w]),
+        ));
+    }
+    let per_hour = 60.0 / interval_minutes as f64;
+    Ok(sums
+        .iter()
+        .enumerate()
+        .map(|(k, s)| s / days[k / per_day] as f64 * per_hour)
+        .collect())
+}
+
+fn week_table(
+    path: &Path,
+    mut rdr: csv::Reader<std::io::Cursor<Vec<u8>>>,
+    headers: csv::StringRecord,
+    interval_minutes: u32,
+    count_column: Option<&str>,
+) -> Result<Vec<f64>, ModelError> {
     let count_names: Vec<&str> = match count_column {
         Some(c) => vec![c],
         None => vec!["count", "calls", "offered", "contacts"],

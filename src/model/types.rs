@@ -149,13 +149,17 @@ pub enum Profile {
         per_day: Vec<f64>,
         hour_shape: Vec<f64>,
     },
-    /// Historical interval counts exported from telephony: a CSV with a `start` date-time (or
-    /// `day` and `time`) column and a count column; averaged over the weeks it covers.
+    /// Historical interval counts exported from telephony (CSV or XLSX): dated rows (a `start`
+    /// date-time, or `Date` + `Interval Start`) averaged over the days with data of each weekday,
+    /// or `day` + `time` rows averaged over every occurrence; and a count column.
     Csv {
         path: String,
         interval_minutes: u32,
         #[serde(default)]
         count_column: Option<String>,
+        /// The queue to use when the file holds several (a `Queue` column), as written there.
+        #[serde(default)]
+        channel: Option<String>,
     },
 }
 

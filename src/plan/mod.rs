@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod charts;
 pub mod erlang;
+pub mod forecast;
 pub mod html;
 pub mod kpi;
 pub mod overrides;

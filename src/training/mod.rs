@@ -24,6 +24,7 @@ pub mod framework;
 pub mod guidance;
 pub mod library;
 pub mod marking;
+pub mod readiness;
 pub mod record;
 pub mod replay;
 pub mod response;

@@ -110,13 +110,19 @@ impl Checker<'_> {
                 path,
                 interval_minutes,
                 count_column,
+                channel,
             } => {
                 let m = *interval_minutes;
                 if !self.interval_minutes(&format!("{field}.interval_minutes"), m) {
                     return (vec![0.0; 168], 3600.0);
                 }
                 let p = tables::relative_to(self.path, path);
-                match self.csv(tables::interval_profile(&p, m, count_column.as_deref())) {
+                match self.csv(tables::interval_profile(
+                    &p,
+                    m,
+                    count_column.as_deref(),
+                    channel.as_deref(),
+                )) {
                     Some(r) => (r, m),
                     None => (vec![0.0; per_interval(m)], m),
                 }

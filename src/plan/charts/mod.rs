@@ -17,9 +17,11 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::error::Error;
 
 mod bars;
+mod forecast;
 mod week;
 
 pub use bars::{harrowing_exposure, variants_with_error_bars};
+pub use forecast::history_and_forecast;
 pub use week::{required_vs_rostered, week_lines};
 
 pub(super) type Res = Result<(), Box<dyn Error>>;
