@@ -128,3 +128,72 @@ fn bad_input_exits_2_with_the_reason() {
         "is not a date like",
     );
 }
+
+/// The default model with 999's demand from `forecast.csv` in `dir`, starting on `start`.
+fn dated_model(dir: &Path, start: &str) -> PathBuf {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scenarios/planning/default.ron"
+    ))
+    .unwrap();
+    let a = text.find("profile: Daily(").unwrap();
+    let b = a + text[a..].find("),\n").unwrap() + 3;
+    let model = format!(
+        "{}profile: Forecast(file: \"forecast.csv\", channel: \"999\"),\n{}",
+        &text[..a],
+        &text[b..]
+    )
+    .replacen(
+        "horizon_days: 8,",
+        &format!("horizon_days: 7, start_date: Some(\"{start}\"),"),
+        1,
+    );
+    let path = dir.join(format!("model-{start}.ron"));
+    std::fs::write(&path, model).unwrap();
+    path
+}
+
+#[test]
+fn a_model_runs_on_calendar_dates_from_a_forecast() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = forecast(&[
+        shipped("calls-2023-2025.csv").to_str().unwrap(),
+        "--start",
+        "2025-12-01",
+        "--days",
+        "31",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out).1);
+    let sim = |model: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_controlroom"))
+            .args(["simulate", model.to_str().unwrap(), "--replications", "2"])
+            .output()
+            .unwrap()
+    };
+    // The week of Saturday 20 December runs.
+    let ok = sim(&dated_model(dir.path(), "2025-12-15"));
+    assert!(ok.status.success(), "{}", text(&ok).1);
+    assert!(
+        text(&ok).0.contains("dates 2025-12-15 to 2025-12-21"),
+        "{}",
+        text(&ok).0
+    );
+    // A week past the forecast's end is refused with the dates.
+    let late = sim(&dated_model(dir.path(), "2025-12-29"));
+    let (_, stderr) = text(&late);
+    assert_eq!(late.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("the run (2025-12-29 00:00 to 2026-01-05 00:00) is outside the forecast"),
+        "{stderr}"
+    );
+    // Not a Monday.
+    let tue = sim(&dated_model(dir.path(), "2025-12-16"));
+    assert_eq!(tue.status.code(), Some(2));
+    assert!(
+        text(&tue).1.contains("a run starts on a Monday"),
+        "{}",
+        text(&tue).1
+    );
+}

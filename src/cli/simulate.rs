@@ -115,6 +115,17 @@ pub fn run(args: Args) -> CliResult {
             cfg.warmup_s / 3600.0,
             cfg.seed
         );
+        let start = loaded.model.run.start_date.as_deref();
+        if let Some(start) =
+            start.and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        {
+            let days = (cfg.horizon_s / 86_400.0).ceil() as i64;
+            outln!(
+                out,
+                "dates {start} to {} (UK local time; results fold onto the week)",
+                start + chrono::Duration::days(days - 1)
+            );
+        }
         outln!(out);
     }
     out!(out, "{}", report::summary_table(cfg, &rows));

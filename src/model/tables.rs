@@ -252,6 +252,108 @@ fn week_table(
         .collect())
 }
 
+/// Rates per hour, interval by interval from `start` for `horizon_days`, from a `forecast.csv`
+/// (`channel,start,forecast,lower_80,upper_80`) for one channel; and the interval in minutes.
+/// The run's dates must lie inside the forecast.
+pub fn forecast_profile(
+    path: &Path,
+    channel: &str,
+    start: chrono::NaiveDate,
+    horizon_days: f64,
+) -> Result<(Vec<f64>, u32), ModelError> {
+    let mut rdr = open(path)?;
+    let headers = rdr
+        .headers()
+        .map_err(|e| csv_err(path, 1, e.to_string()))?
+        .clone();
+    let col = |n: &str| {
+        column(&headers, &[n])
+            .ok_or_else(|| csv_err(path, 1, format!("no `{n}` column: not a forecast.csv")))
+    };
+    let (c_ch, c_start, c_f) = (col("channel")?, col("start")?, col("forecast")?);
+    let mut rows: Vec<(NaiveDateTime, f64)> = Vec::new();
+    let mut channels: Vec<String> = Vec::new();
+    for (i, rec) in rdr.records().enumerate() {
+        let line = i as u64 + 2;
+        let rec = rec.map_err(|e| csv_err(path, line, e.to_string()))?;
+        let ch = rec.get(c_ch).unwrap_or("");
+        if ch != channel {
+            if !channels.iter().any(|c| c == ch) {
+                channels.push(ch.to_string());
+            }
+            continue;
+        }
+        let s = rec.get(c_start).unwrap_or("");
+        let t = NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").map_err(|_| {
+            csv_err(
+                path,
+                line,
+                format!("start `{s}` is not like 2025-12-15 07:15"),
+            )
+        })?;
+        let raw = rec.get(c_f).unwrap_or("");
+        let v: f64 = raw
+            .parse()
+            .ok()
+            .filter(|v: &f64| v.is_finite() && *v >= 0.0)
+            .ok_or_else(|| csv_err(path, line, format!("forecast `{raw}` is not calls >= 0")))?;
+        rows.push((t, v));
+    }
+    if rows.len() < 2 {
+        return Err(csv_err(
+            path,
+            0,
+            format!(
+                "no forecast for channel `{channel}` (channels: {})",
+                channels.join(", ")
+            ),
+        ));
+    }
+    let step = (rows[1].0 - rows[0].0).num_minutes();
+    if step <= 0 || 1440 % step != 0 {
+        return Err(csv_err(path, 3, format!("rows are {step} minutes apart")));
+    }
+    let first = rows[0].0;
+    let last = rows[rows.len() - 1].0;
+    let from = start.and_hms_opt(0, 0, 0).unwrap_or_default();
+    let until = from + chrono::Duration::seconds((horizon_days * DAY_S).round() as i64);
+    let end = last + chrono::Duration::minutes(step);
+    if from < first || until > end {
+        return Err(csv_err(
+            path,
+            0,
+            format!(
+                "the run ({} to {}) is outside the forecast for `{channel}` ({} to {})",
+                from.format("%Y-%m-%d %H:%M"),
+                until.format("%Y-%m-%d %H:%M"),
+                first.format("%Y-%m-%d %H:%M"),
+                end.format("%Y-%m-%d %H:%M")
+            ),
+        ));
+    }
+    let n = ((until - from).num_minutes() / step) as usize;
+    let mut rates = vec![f64::NAN; n];
+    let per_hour = 60.0 / step as f64;
+    for (t, v) in rows {
+        let k = (t - from).num_minutes();
+        if k >= 0 && k % step == 0 && ((k / step) as usize) < n {
+            rates[(k / step) as usize] = v * per_hour;
+        }
+    }
+    if let Some(k) = rates.iter().position(|r| r.is_nan()) {
+        let t = from + chrono::Duration::minutes(k as i64 * step);
+        return Err(csv_err(
+            path,
+            0,
+            format!(
+                "no forecast row for `{channel}` at {}",
+                t.format("%Y-%m-%d %H:%M")
+            ),
+        ));
+    }
+    Ok((rates, step as u32))
+}
+
 /// Observed durations in seconds (column `seconds`, the named column, or the only column).
 pub fn durations(path: &Path, column_name: Option<&str>) -> Result<Vec<f64>, ModelError> {
     let mut rdr = open(path)?;

@@ -36,6 +36,10 @@ pub struct Wellbeing {
 pub struct RunSettings {
     /// Simulated days (the run starts on a Monday at 00:00).
     pub horizon_days: f64,
+    /// The calendar date of the first day (`YYYY-MM-DD`, a Monday): needed by a `Forecast`
+    /// profile, whose demand is taken date by date from that day on.
+    #[serde(default)]
+    pub start_date: Option<String>,
     /// Hours at the start not counted in the results (the room starts empty).
     #[serde(default)]
     pub warmup_hours: f64,
@@ -149,6 +153,9 @@ pub enum Profile {
         per_day: Vec<f64>,
         hour_shape: Vec<f64>,
     },
+    /// Demand date by date from a `forecast.csv` written by `controlroom forecast` (the
+    /// `forecast` column, for `channel`), from `run.start_date` for the whole run.
+    Forecast { file: String, channel: String },
     /// Historical interval counts exported from telephony (CSV or XLSX): dated rows (a `start`
     /// date-time, or `Date` + `Interval Start`) averaged over the days with data of each weekday,
     /// or `day` + `time` rows averaged over every occurrence; and a count column.

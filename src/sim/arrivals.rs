@@ -5,7 +5,7 @@
 //! rate of a unit-rate Poisson process, one exponential draw per arrival: the same stream gives
 //! the same callers in two variants, and 10% more demand moves them smoothly.
 
-use super::config::{ChannelConfig, DAY_S, Surge};
+use super::config::{ChannelConfig, DAY_S, Surge, WEEK_S};
 use super::streams::Rng;
 use super::tracker::floor_pos;
 use rand_distr::{Distribution, Exp1, Gamma};
@@ -57,8 +57,14 @@ impl ArrivalProcess {
 
     /// The arrival rate per second at time `t`.
     pub fn rate_at(&self, t: f64) -> f64 {
-        let week_t = super::tracker::week_time(t);
-        let idx = ((week_t / self.interval_s) as usize).min(self.rates.len() - 1);
+        // A weekly profile repeats; a dated one (from a forecast) runs on from the start.
+        let dated = self.rates.len() as f64 * self.interval_s > WEEK_S + 1.0;
+        let at = if dated {
+            t
+        } else {
+            super::tracker::week_time(t)
+        };
+        let idx = ((floor_pos(at / self.interval_s)) as usize).min(self.rates.len() - 1);
         let day = (floor_pos(t / DAY_S) as i64 - self.first_day)
             .clamp(0, self.day_multiplier.len() as i64 - 1);
         let mut r = self.rates[idx] * self.day_multiplier[day as usize];
@@ -137,7 +143,7 @@ impl ArrivalProcess {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::config::{Dist, WEEK_S};
+    use crate::sim::config::Dist;
     use crate::sim::streams::{Purpose, stream};
 
     fn channel(rates: Vec<f64>, interval_s: f64) -> ChannelConfig {
@@ -227,5 +233,19 @@ mod tests {
         // Poisson-gamma: var = m + (cv*m)^2 = 864 + 29860; Poisson alone would be 864.
         assert!((m - 864.0).abs() < 4.0 * (v / days as f64).sqrt());
         assert!(v > 10.0 * m, "variance {v} should far exceed the mean {m}");
+    }
+
+    /// A dated profile (longer than a week, from a forecast) is not folded onto the week.
+    #[test]
+    fn a_dated_profile_runs_on_past_the_first_week() {
+        // 14 days, hourly: week two has twice the rate of week one.
+        let rates: Vec<f64> = (0..336)
+            .map(|h| if h < 168 { 0.01 } else { 0.02 })
+            .collect();
+        let mut rng = stream(1, 0, Purpose::Demand, 0);
+        let a = ArrivalProcess::new(&channel(rates, 3600.0), 0.0, 2.0 * WEEK_S, &mut rng);
+        assert_eq!(a.rate_at(3.0 * DAY_S), 0.01);
+        assert_eq!(a.rate_at(10.0 * DAY_S), 0.02);
+        assert!((a.expected(WEEK_S, 2.0 * WEEK_S) - 2.0 * a.expected(0.0, WEEK_S)).abs() < 1e-6);
     }
 }

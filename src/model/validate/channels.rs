@@ -48,7 +48,7 @@ impl Checker<'_> {
         }
     }
 
-    fn profile(&mut self, field: &str, p: &Profile) -> (Vec<f64>, f64) {
+    fn profile(&mut self, field: &str, p: &Profile, horizon_days: f64) -> (Vec<f64>, f64) {
         let per_interval = |m: u32| (WEEK_S / (m as f64 * 60.0)).round() as usize;
         let (rates_h, minutes) = match p {
             Profile::Constant { per_hour } => {
@@ -106,6 +106,20 @@ impl Checker<'_> {
                     .collect();
                 (rates, 60)
             }
+            Profile::Forecast { file, channel } => {
+                let p = tables::relative_to(self.path, file);
+                let Some(start) = self.start_date else {
+                    self.bad(
+                        field.to_string(),
+                        "a Forecast profile needs `run.start_date` (the Monday the run starts)",
+                    );
+                    return (vec![0.0; 168], 3600.0);
+                };
+                match self.csv(tables::forecast_profile(&p, channel, start, horizon_days)) {
+                    Some((r, m)) => (r, m),
+                    None => (vec![0.0; 168], 60),
+                }
+            }
             Profile::Csv {
                 path,
                 interval_minutes,
@@ -152,7 +166,7 @@ impl Checker<'_> {
         a: &Arrivals,
         horizon_days: f64,
     ) -> (Vec<f64>, f64, Vec<Surge>) {
-        let (rates, interval) = self.profile(&format!("{field}.profile"), &a.profile);
+        let (rates, interval) = self.profile(&format!("{field}.profile"), &a.profile, horizon_days);
         self.need(
             a.day_to_day_cv >= 0.0 && a.day_to_day_cv <= 2.0,
             &format!("{field}.day_to_day_cv"),

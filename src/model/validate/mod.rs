@@ -16,6 +16,8 @@ pub(super) struct Checker<'a> {
     problems: Vec<Problem>,
     /// CSV and I/O errors stop validation at once (they carry their own line numbers).
     fatal: Option<ModelError>,
+    /// `run.start_date`, when given and valid.
+    start_date: Option<chrono::NaiveDate>,
 }
 
 impl Checker<'_> {
@@ -132,6 +134,7 @@ pub fn validate(model: &Model, path: &Path) -> Result<Config, ModelError> {
         path,
         problems: vec![],
         fatal: None,
+        start_date: None,
     };
     // Sizes first: the rest of validation runs on a copy with each bad size within its limit.
     let (size_problems, within_limits) = super::limits::check_model(model);
@@ -150,6 +153,20 @@ pub fn validate(model: &Model, path: &Path) -> Result<Config, ModelError> {
         "0 or more and shorter than the run",
         run.warmup_hours,
     );
+    if let Some(d) = &run.start_date {
+        use chrono::Datelike;
+        match chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d") {
+            Ok(date) if date.weekday() == chrono::Weekday::Mon => ck.start_date = Some(date),
+            Ok(date) => ck.bad(
+                "run.start_date",
+                format!("{d} is a {:?}: a run starts on a Monday", date.weekday()),
+            ),
+            Err(_) => ck.bad(
+                "run.start_date",
+                format!("`{d}` is not a date like 2025-12-15"),
+            ),
+        }
+    }
     let m = run.kpi_interval_minutes;
     if m == 0 || 10_080 % m != 0 {
         ck.bad(

@@ -112,7 +112,9 @@ fn rebase_duration(d: &mut Duration, dir: Option<&Path>) {
 pub fn staffed_model(model: &Model, model_dir: Option<&Path>, result: &StaffingResult) -> Model {
     let mut m = model.clone();
     for ch in &mut m.channels {
-        if let Profile::Csv { path, .. } = &mut ch.arrivals.profile {
+        if let Profile::Csv { path, .. } | Profile::Forecast { file: path, .. } =
+            &mut ch.arrivals.profile
+        {
             rebase(path, model_dir);
         }
         rebase_duration(&mut ch.talk, model_dir);
