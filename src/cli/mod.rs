@@ -22,6 +22,7 @@ mod erlang;
 mod forecast;
 mod merge;
 mod play;
+mod roster;
 mod scenarios;
 mod score;
 mod simulate;
@@ -134,6 +135,7 @@ enum Command {
     Merge(merge::Args),
     /// Find the fewest handlers on duty per interval of the week that meet the targets.
     Staff(staff::Args),
+    Roster(roster::Args),
     /// Validate training scenarios and sweep every branch of their scripts.
     Check(check::Args),
     /// List the training scenario library: channel, difficulty, warnings, duration.
@@ -163,6 +165,7 @@ pub fn run() -> ExitCode {
         Command::Sweep(args) => sweep::run(args),
         Command::Merge(args) => merge::run(args),
         Command::Staff(args) => staff::run(args),
+        Command::Roster(args) => roster::run(args),
         Command::Check(args) => check::run(args),
         Command::Scenarios(args) => scenarios::run(args),
         Command::Score(args) => score::run(args),

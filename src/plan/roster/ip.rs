@@ -12,7 +12,7 @@ use super::shifts::{Line, Rules};
 use microlp::{ComparisonOp, OptimizationDirection, Problem, SolutionStatus, SolveOptions};
 
 /// Most branch-and-bound nodes per solve.
-pub const NODE_LIMIT: u64 = 4_000;
+pub const NODE_LIMIT: u64 = 2_000;
 
 /// The integer programme's answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +46,17 @@ pub fn solve(
     required: &[f64],
     interval_s: f64,
 ) -> Result<Solved, RosterError> {
+    solve_with_nodes(rules, lines, required, interval_s, NODE_LIMIT)
+}
+
+/// [`solve`] with at most `node_limit` branch-and-bound nodes.
+pub fn solve_with_nodes(
+    rules: &Rules,
+    lines: &[Line],
+    required: &[f64],
+    interval_s: f64,
+    node_limit: u64,
+) -> Result<Solved, RosterError> {
     let n = required.len();
     let cover: Vec<Vec<f64>> = lines
         .iter()
@@ -62,7 +73,15 @@ pub fn solve(
     }
     let cost: Vec<f64> = lines.iter().map(|l| rules.paid_hours(l)).collect();
 
-    let build = |integer: bool| {
+    let lp_cover = |fixed: &[f64]| -> Vec<f64> {
+        (0..n)
+            .map(|i| {
+                let have: f64 = cover.iter().zip(fixed).map(|(c, z)| c[i] * z).sum();
+                (required[i] - have).max(0.0)
+            })
+            .collect()
+    };
+    let build = |integer: bool, need: &[f64]| {
         let mut p = Problem::new(OptimizationDirection::Minimize);
         let vars: Vec<_> = cost
             .iter()
@@ -74,8 +93,8 @@ pub fn solve(
                 }
             })
             .collect();
-        for (i, &r) in required.iter().enumerate() {
-            if r <= 0.0 {
+        for (i, &r) in need.iter().enumerate() {
+            if r <= 1e-9 {
                 continue;
             }
             let terms: Vec<_> = vars
@@ -90,34 +109,44 @@ pub fn solve(
     };
     let solver_error = |e: microlp::Error| RosterError::Solver(format!("{e:?}"));
 
-    let (lp, lp_vars) = build(false);
+    // The relaxation: the bound, and the whole handlers it already places.
+    let (lp, lp_vars) = build(false, required);
     let relaxed = lp
         .solve()
         .map_err(solver_error)?
         .into_solution()
         .map_err(|_| RosterError::Solver("the relaxation did not finish".into()))?;
     let lp_bound = relaxed.objective();
-    let start: Vec<f64> = lp_vars
+    let z: Vec<f64> = lp_vars
         .iter()
-        .map(|&v| (relaxed.var_value_raw(v) - 1e-7).ceil().max(0.0))
+        .map(|&v| relaxed.var_value_raw(v).max(0.0))
         .collect();
+    let floor: Vec<f64> = z.iter().map(|x| (x + 1e-7).floor()).collect();
+    let residual = lp_cover(&floor);
+    let start = greedy(&cover, &cost, &residual);
 
-    let (ip, vars) = build(true);
+    // The integer programme over what the relaxation's whole handlers leave uncovered.
+    let (ip, vars) = build(true, &residual);
     let mut opts = SolveOptions::default();
-    opts.node_limit = Some(NODE_LIMIT);
+    opts.node_limit = Some(node_limit);
     opts.warm_start = Some(vars.iter().copied().zip(start.iter().copied()).collect());
     let outcome = ip.solve_with(opts).map_err(solver_error)?;
     let nodes = outcome.stats().nodes_solved;
-    let (counts, proven_optimal) = match outcome.into_solution() {
+    let (extra, residual_optimal) = match outcome.into_solution() {
         Ok(s) => (
             vars.iter()
-                .map(|&v| s.var_value(v).round().max(0.0) as u32)
-                .collect::<Vec<u32>>(),
+                .map(|&v| s.var_value(v).round().max(0.0))
+                .collect::<Vec<f64>>(),
             s.status() == SolutionStatus::Optimal,
         ),
-        // No incumbent within the node limit: the rounded-up relaxation is feasible.
-        Err(_) => (start.iter().map(|&x| x as u32).collect(), false),
+        // No incumbent within the node limit: the greedy start is feasible.
+        Err(_) => (start.clone(), false),
     };
+    let counts: Vec<u32> = floor
+        .iter()
+        .zip(&extra)
+        .map(|(f, e)| (f + e) as u32)
+        .collect();
     let paid_hours = counts
         .iter()
         .zip(&cost)
@@ -127,7 +156,49 @@ pub fn solve(
         counts,
         paid_hours,
         lp_bound,
-        proven_optimal,
+        proven_optimal: residual_optimal && floor.iter().all(|&f| f == 0.0),
         nodes,
     })
+}
+
+/// A feasible start for branch and bound: the classic greedy cover (repeatedly the line that
+/// covers the most of what is still short per paid hour), then any handler whose removal
+/// leaves every interval covered is taken off, dearest line first.
+fn greedy(cover: &[Vec<f64>], cost: &[f64], need: &[f64]) -> Vec<f64> {
+    let mut short: Vec<f64> = need.to_vec();
+    let mut y = vec![0.0; cost.len()];
+    while short.iter().any(|&s| s > 1e-9) {
+        let gain = |l: usize| -> f64 {
+            cover[l]
+                .iter()
+                .zip(&short)
+                .map(|(a, s)| a.min(s.max(0.0)))
+                .sum::<f64>()
+                / cost[l]
+        };
+        let Some(best) = (0..cost.len())
+            .filter(|&l| cost[l] > 0.0)
+            .max_by(|&a, &b| gain(a).total_cmp(&gain(b)).then(b.cmp(&a)))
+        else {
+            break;
+        };
+        if gain(best) <= 0.0 {
+            break;
+        }
+        y[best] += 1.0;
+        for (s, a) in short.iter_mut().zip(&cover[best]) {
+            *s -= a;
+        }
+    }
+    let mut order: Vec<usize> = (0..cost.len()).filter(|&l| y[l] > 0.0).collect();
+    order.sort_by(|&a, &b| cost[b].total_cmp(&cost[a]).then(a.cmp(&b)));
+    for l in order {
+        while y[l] > 0.0 && short.iter().zip(&cover[l]).all(|(s, a)| *s + a <= 1e-9) {
+            y[l] -= 1.0;
+            for (s, a) in short.iter_mut().zip(&cover[l]) {
+                *s += a;
+            }
+        }
+    }
+    y
 }

@@ -10,14 +10,18 @@
 //!    the lower bound.
 //! 3. [`rota`]: the lines become staff groups of a runnable model (`roster.ron`) and rows of
 //!    `roster.csv`.
+//! 4. [`verify`]: the roster's model is simulated with a fresh seed; where a target fails the
+//!    requirement there is raised and the programme solved again.
 
 pub mod ip;
 pub mod rota;
 pub mod shifts;
+pub mod verify;
 
 pub use ip::{Solved, solve};
 pub use shifts::{Line, Rules, ShiftKind};
 
+use crate::model::Model;
 use crate::plan::report::interval_label;
 
 /// Why rostering could not be done.
@@ -92,6 +96,32 @@ impl Roster {
     pub fn handlers(&self) -> u32 {
         self.lines.iter().map(|(_, z)| z).sum()
     }
+}
+
+/// The model's rostering rules, with the breaks of its largest staff group with a rota and its
+/// groups' shrinkage (weighted by handlers) as defaults.
+pub fn rules_for(model: &Model) -> Result<Rules, RosterError> {
+    let size = |g: &crate::model::StaffGroup| g.handlers * g.teams.max(1);
+    let breaks = model
+        .staff
+        .iter()
+        .filter(|g| g.rota.is_some())
+        .max_by_key(|g| size(g))
+        .map(|g| g.breaks.clone())
+        .unwrap_or_default();
+    let people: u32 = model.staff.iter().map(size).sum();
+    let shrinkage = if people > 0 {
+        model
+            .staff
+            .iter()
+            .map(|g| g.shrinkage * f64::from(size(g)))
+            .sum::<f64>()
+            / f64::from(people)
+    } else {
+        0.0
+    };
+    let rules = model.rostering.clone().unwrap_or_default();
+    Rules::new(&rules, &breaks, shrinkage)
 }
 
 /// Choose the lines covering `required` handlers on the phones per interval of the week.

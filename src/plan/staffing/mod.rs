@@ -341,6 +341,34 @@ pub fn evaluate(
     })
 }
 
+/// Simulate `cfg` with its own staff (`opts`' replications, `cfg`'s seed) and judge every
+/// target as [`search`] does; the replications too, for further figures.
+pub fn evaluate_staff(
+    cfg: &Config,
+    opts: &StaffingOptions,
+) -> Result<(Evaluation, Vec<crate::sim::Replication>), StaffingError> {
+    let base = checked(cfg, opts)?;
+    let s = Search::new(&base, opts, &|_| {})?;
+    let reps = s.simulate(&base, Phase::Up);
+    let v = judge::judge(
+        &reps,
+        &s.targets,
+        s.n,
+        s.per_day,
+        opts.min_contacts,
+        s.margin,
+    );
+    // No interval is at a cap: the staff are what they are.
+    let counts = vec![0; s.n];
+    Ok((
+        Evaluation {
+            unmet: v.unmet(&s.targets, &counts, opts.max_handlers),
+            judged: v.judged,
+        },
+        reps,
+    ))
+}
+
 /// Find the fewest handlers on duty per KPI interval of the week that meet every target.
 ///
 /// `cfg` is the model as validated; its staff are simulated once for `rostered` and the
