@@ -88,6 +88,13 @@ pub fn append_line(path: &Path, header: &str, line: &str) -> Result<(), AppendEr
             };
             let mut tmp = output::temp_in(dir)?;
             tmp.write_all(format!("{header}\n{line}").as_bytes())?;
+            // Temp files are owner-only; a new results file is for sharing, like any output.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                tmp.as_file()
+                    .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+            }
             tmp.as_file().sync_all()?;
             match tmp.persist_noclobber(path) {
                 Ok(_) => {
