@@ -570,3 +570,18 @@ fn check_logs_replays_the_worked_answers() {
     assert!(err(&o).contains("the model answer scores"), "{}", err(&o));
     assert!(err(&o).contains("stay-on-line"), "{}", err(&o));
 }
+
+#[test]
+fn training_inputs_that_are_not_regular_files_are_refused() {
+    let o = run(&["score", "da-whisper-999", "--actions", "/dev/zero"]);
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert!(err(&o).contains("not a regular file"), "{}", err(&o));
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.ron");
+    let made = Command::new("mkfifo").arg(&fifo).status().map(|s| s.success());
+    if made == Ok(true) {
+        let o = run(&["check", s(&fifo)]);
+        assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+        assert!(err(&o).contains("FIFO"), "{}", err(&o));
+    }
+}

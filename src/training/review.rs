@@ -198,9 +198,11 @@ pub fn append(path: &Path, o: &Override) -> Result<(), ResultsError> {
 
 /// Read an overrides file line by line (damaged lines skipped, their numbers returned).
 pub fn read(path: &Path) -> Result<(Vec<Override>, Vec<usize>), ResultsError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ResultsError::Io {
-        path: path.to_path_buf(),
-        source,
+    let text = crate::files::read_input(path, crate::files::MAX_INPUT_BYTES).map_err(|source| {
+        ResultsError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let mut lines = text.split('\n').map(|l| l.trim_end_matches('\r'));

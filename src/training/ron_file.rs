@@ -14,11 +14,14 @@ pub(crate) fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, L
     })
 }
 
-/// Read and parse a RON file.
+/// Read and parse a RON file: only a regular file, at most 256 MB (a FIFO or `/dev/zero` is
+/// refused, not read forever).
 pub(crate) fn load<T: DeserializeOwned>(path: &Path) -> Result<T, LoadError> {
-    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
-        path: path.to_path_buf(),
-        source,
+    let text = crate::files::read_input(path, crate::files::MAX_INPUT_BYTES).map_err(|source| {
+        LoadError::Read {
+            path: path.to_path_buf(),
+            source,
+        }
     })?;
     parse(path, &text)
 }
