@@ -579,7 +579,7 @@ fn training_inputs_that_are_not_regular_files_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("pipe.ron");
     let made = Command::new("mkfifo").arg(&fifo).status().map(|s| s.success());
-    if made == Ok(true) {
+    if matches!(made, Ok(true)) {
         let o = run(&["check", s(&fifo)]);
         assert_eq!(o.status.code(), Some(2), "{}", err(&o));
         assert!(err(&o).contains("FIFO"), "{}", err(&o));
