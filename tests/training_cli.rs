@@ -578,7 +578,10 @@ fn training_inputs_that_are_not_regular_files_are_refused() {
     assert!(err(&o).contains("not a regular file"), "{}", err(&o));
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("pipe.ron");
-    let made = Command::new("mkfifo").arg(&fifo).status().map(|s| s.success());
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .map(|s| s.success());
     if matches!(made, Ok(true)) {
         let o = run(&["check", s(&fifo)]);
         assert_eq!(o.status.code(), Some(2), "{}", err(&o));
