@@ -151,6 +151,12 @@ pub fn run(args: Args) -> CliResult {
         ModeArg::Practice => Mode::Practice,
         ModeArg::Assessment => Mode::Assessment,
     };
+    if args.sessions.exists() && !args.sessions.is_dir() {
+        return Err(CliError::input(format!(
+            "--sessions {}: not a folder; give a folder for the session logs",
+            args.sessions.display()
+        )));
+    }
     let store = Store::new(args.results.clone(), args.sessions.clone());
     store.check_results().map_err(super::score::results_error)?;
 
