@@ -473,3 +473,45 @@ fn checks_run_without_the_caller_and_reveal_facts() {
     );
     assert!(s.act(32000, Action::Check("chk-history".into())).is_err());
 }
+
+/// Practice feedback on a decision speaks only of items that decision is judged by: assessing one
+/// THRIVE element says nothing of the others, and never a bare "no decision made".
+#[test]
+fn practice_feedback_on_a_decision_names_only_its_own_items() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/training");
+    let mut said = 0;
+    for (_, sc) in controlroom::training::library::load_dir(&dir).expect("library") {
+        for element in Thrive::ALL {
+            let mut s = Session::new(&sc, Mode::Practice, "t").unwrap();
+            s.advance(0);
+            let Ok(ev) = s.act(
+                2000,
+                Action::Assess {
+                    element,
+                    judgement: Judgement::Medium,
+                    facts: vec![],
+                },
+            ) else {
+                continue;
+            };
+            for e in &ev {
+                if let Event::Feedback { item, text, .. } = e {
+                    said += 1;
+                    assert!(
+                        !text.contains("no decision made"),
+                        "{}: {item}: '{text}' after assessing {element:?}",
+                        sc.id
+                    );
+                    let it = sc.rubric.iter().find(|i| i.id == *item).expect("item");
+                    if let Expect::Assessed { element: e2, .. } = &it.expect {
+                        assert_eq!(*e2, element, "{}: {item} is about {e2:?}", sc.id);
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        said > 0,
+        "some assessment gets feedback, so the test looks at something"
+    );
+}

@@ -43,11 +43,24 @@ pub fn run(args: Args) -> CliResult {
         None => None,
     };
     let mut bad = 0usize;
-    let mut ids = Vec::new();
+    let mut ids: Vec<(String, PathBuf)> = Vec::new();
+    let library_guidance = Path::new(library::DEFAULT_DIR).join("guidance.ron");
+    let mut others = Vec::new();
     for path in &files {
-        let near = match (&fixed, library::guidance_near(path)) {
-            (None, Some(g)) => Some(Guidance::load(&g).map_err(CliError::input)?),
-            _ => None,
+        let kind = library::FileKind::of(path);
+        if kind != library::FileKind::Scenario {
+            others.push((path.clone(), kind));
+            continue;
+        }
+        // The checklist named, else the one beside the file, else the library's own.
+        let near = match &fixed {
+            Some(_) => None,
+            None => match library::guidance_near(path)
+                .or_else(|| library_guidance.is_file().then(|| library_guidance.clone()))
+            {
+                Some(g) => Some(Guidance::load(&g).map_err(CliError::input)?),
+                None => None,
+            },
         };
         let guidance = fixed.as_ref().or(near.as_ref());
         let sc = match controlroom::training::Scenario::load(path) {
@@ -58,7 +71,16 @@ pub fn run(args: Args) -> CliResult {
                 continue;
             }
         };
+        if let Some((_, first)) = ids.iter().find(|(id, _)| *id == sc.id) {
+            eprintln!("{}", library::duplicate(path, &sc.id, first));
+            bad += 1;
+            continue;
+        }
+        ids.push((sc.id.clone(), path.clone()));
         let mut problems = check::check(&sc, guidance);
+        if guidance.is_none() {
+            problems.extend(unchecked_guidance(&sc));
+        }
         let walks = if problems.is_empty() {
             match sweep::sweep(&sc) {
                 Ok(w) => w.len(),
@@ -105,7 +127,6 @@ pub fn run(args: Args) -> CliResult {
                 }
             }));
         }
-        ids.push(sc.id.clone());
         if problems.is_empty() {
             let answers = if args.logs {
                 "; worked answers replayed"
@@ -125,8 +146,14 @@ pub fn run(args: Args) -> CliResult {
             }
         }
     }
+    let ids: Vec<String> = ids.into_iter().map(|(id, _)| id).collect();
     if whole_library {
-        bad += library_files(Path::new(library::DEFAULT_DIR), &ids);
+        others.extend(library_files(Path::new(library::DEFAULT_DIR)));
+    }
+    for (path, kind) in others {
+        if !other_file(&path, kind, &ids) {
+            bad += 1;
+        }
     }
     if bad > 0 {
         return Err(CliError::input(format!("{bad} file(s) have problems")));
@@ -134,59 +161,77 @@ pub fn run(args: Args) -> CliResult {
     Ok(())
 }
 
-/// Check the library's other files: force profiles, the guidance checklist and the course plan.
-/// Returns how many are broken. Course sessions naming scenarios not yet written are noted.
-fn library_files(dir: &Path, ids: &[String]) -> usize {
-    let mut bad = 0;
+/// A scenario whose rubric cites guidance points, checked with no checklist to look them up in.
+fn unchecked_guidance(sc: &controlroom::training::Scenario) -> Option<check::Problem> {
+    let mut cited: Vec<&str> = sc
+        .rubric
+        .iter()
+        .flat_map(|i| i.guidance.iter().map(String::as_str))
+        .collect();
+    cited.sort_unstable();
+    cited.dedup();
+    (!cited.is_empty()).then(|| check::Problem {
+        field: "rubric.guidance".into(),
+        message: format!(
+            "cannot check the guidance points it cites ({}): there is no guidance.ron beside \
+             it or in {}; give --guidance FILE",
+            cited.join(", "),
+            library::DEFAULT_DIR
+        ),
+    })
+}
+
+/// The library's other files: force profiles, the guidance checklist and the course plan.
+fn library_files(dir: &Path) -> Vec<(PathBuf, library::FileKind)> {
     let Ok(entries) = std::fs::read_dir(dir) else {
-        return 0;
+        return Vec::new();
     };
-    let mut forces: Vec<PathBuf> = entries
+    let mut out: Vec<(PathBuf, library::FileKind)> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
-            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                (n == "force.ron" || n.starts_with("force-")) && n.ends_with(".ron")
-            })
+            p.is_file()
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.ends_with(".ron") && library::is_reserved(n))
+        })
+        .map(|p| {
+            let k = library::FileKind::of(&p);
+            (p, k)
         })
         .collect();
-    forces.sort();
-    for f in forces {
-        match ForceProfile::load(&f) {
-            Ok(_) => println!("ok {} (force profile)", f.display()),
-            Err(e) => {
-                eprintln!("{e}");
-                bad += 1;
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// Check a force profile, guidance checklist or course plan as what it is; `ids` are the
+/// scenarios checked, for the course plan's references. Returns whether it is sound.
+fn other_file(path: &Path, kind: library::FileKind, ids: &[String]) -> bool {
+    use library::FileKind;
+    let loaded = match kind {
+        FileKind::Force => ForceProfile::load(path).map(|_| "force profile".to_string()),
+        FileKind::Guidance => {
+            Guidance::load(path).map(|g| format!("{} guidance points", g.points.len()))
+        }
+        FileKind::Course => Course::load(path).map(|course| {
+            let missing = course.unknown_scenarios(ids);
+            if !ids.is_empty() && !missing.is_empty() {
+                println!(
+                    "note: the course plan names scenarios not in the library yet: {}",
+                    missing.join(", ")
+                );
             }
+            "course plan".to_string()
+        }),
+        FileKind::Scenario => return true,
+    };
+    match loaded {
+        Ok(what) => {
+            println!("ok {} ({what})", path.display());
+            true
+        }
+        Err(e) => {
+            eprintln!("{e} (checked as a {})", kind.label());
+            false
         }
     }
-    let g = dir.join("guidance.ron");
-    if g.is_file() {
-        match Guidance::load(&g) {
-            Ok(gd) => println!("ok {} ({} guidance points)", g.display(), gd.points.len()),
-            Err(e) => {
-                eprintln!("{e}");
-                bad += 1;
-            }
-        }
-    }
-    let c = dir.join("course.ron");
-    if c.is_file() {
-        match Course::load(&c) {
-            Ok(course) => {
-                println!("ok {} (course plan)", c.display());
-                let missing = course.unknown_scenarios(ids);
-                if !missing.is_empty() {
-                    let list = missing.join(", ");
-                    println!(
-                        "note: the course plan names scenarios not in the library yet: {list}"
-                    );
-                }
-            }
-            Err(e) => {
-                eprintln!("{e}");
-                bad += 1;
-            }
-        }
-    }
-    bad
 }

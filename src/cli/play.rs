@@ -51,7 +51,7 @@ pub struct Args {
     /// Typed questions: the question list is off; type what you would say to the caller.
     #[arg(long)]
     typed: bool,
-    /// Force profile for grade names and support (default: scenarios/training/force.ron).
+    /// Force profile for grade names and support (default: force.ron beside the scenario, if any).
     #[arg(long)]
     force: Option<PathBuf>,
 }
@@ -142,11 +142,16 @@ impl Clock {
 }
 
 pub fn run(args: Args) -> CliResult {
-    let dir = Path::new(library::DEFAULT_DIR);
-    let path = library::resolve(&args.scenario, dir);
-    let guidance = super::score::load_guidance(&path)?;
-    let sc = library::load_checked(&path, guidance.as_ref()).map_err(CliError::input)?;
-    let force = super::score::load_force(args.force.as_deref())?;
+    let library::Opened {
+        scenario: sc,
+        guidance,
+        force,
+    } = library::open_scenario(
+        &args.scenario,
+        Path::new(library::DEFAULT_DIR),
+        args.force.as_deref(),
+    )
+    .map_err(CliError::input)?;
     let mode = match args.mode {
         ModeArg::Practice => Mode::Practice,
         ModeArg::Assessment => Mode::Assessment,
@@ -211,19 +216,8 @@ pub fn run(args: Args) -> CliResult {
     print_events(&session.advance(0));
     menu(&session, &cat, &force);
     while !session.is_closed() {
-        let line = match args.step_ms {
-            Some(_) => match input.recv() {
-                Ok(l) => l,
-                Err(_) => break,
-            },
-            None => match input.recv_timeout(Duration::from_millis(200)) {
-                Ok(l) => l,
-                Err(RecvTimeoutError::Timeout) => {
-                    print_events(&session.advance(clock.next(&session)));
-                    continue;
-                }
-                Err(RecvTimeoutError::Disconnected) => break,
-            },
+        let Some(line) = next_line(&mut session, &clock, &input) else {
+            break;
         };
         let line = line.trim();
         if line == "?" {
@@ -253,7 +247,7 @@ pub fn run(args: Args) -> CliResult {
                 continue;
             }
             Some(Choice::Act(a)) => a,
-            Some(Choice::Assess(element)) => match assess(&session, element, &input) {
+            Some(Choice::Assess(element)) => match assess(&mut session, element, &clock, &input) {
                 Some(a) => a,
                 None => continue,
             },
@@ -312,10 +306,35 @@ fn print_events(events: &[Event]) {
     }
 }
 
+/// The trainee's next line. In real time the call goes on while the trainee thinks: the caller's
+/// lines are printed as they are said, in order, even in the middle of a THRIVE prompt.
+fn next_line(session: &mut Session, clock: &Clock, input: &Receiver<String>) -> Option<String> {
+    if clock.step.is_some() {
+        return input.recv().ok();
+    }
+    loop {
+        match input.recv_timeout(Duration::from_millis(200)) {
+            Ok(l) => return Some(l),
+            Err(RecvTimeoutError::Timeout) => {
+                print_events(&session.advance(clock.next(session)));
+                if session.is_closed() {
+                    return None;
+                }
+            }
+            Err(RecvTimeoutError::Disconnected) => return None,
+        }
+    }
+}
+
 /// Ask for a THRIVE judgement and the facts it rests on.
-fn assess(session: &Session, element: Thrive, input: &Receiver<String>) -> Option<Action> {
+fn assess(
+    session: &mut Session,
+    element: Thrive,
+    clock: &Clock,
+    input: &Receiver<String>,
+) -> Option<Action> {
     println!("  {}: judgement? 1 low, 2 medium, 3 high", element.label());
-    let judgement = match input.recv().ok()?.trim() {
+    let judgement = match next_line(session, clock, input)?.trim() {
         // `q` stops the scenario here too.
         "q" => return Some(Action::Stop),
         "1" => Judgement::Low,
@@ -326,13 +345,17 @@ fn assess(session: &Session, element: Thrive, input: &Receiver<String>) -> Optio
             return None;
         }
     };
-    let facts = session.known_facts();
+    let facts: Vec<(String, String)> = session
+        .known_facts()
+        .iter()
+        .map(|f| (f.id.clone(), f.text.clone()))
+        .collect();
     println!("  facts it rests on (numbers separated by spaces; Enter for none):");
-    for (i, f) in facts.iter().enumerate() {
-        println!("    {:>2}. {}", i + 1, f.text);
+    for (i, (_, text)) in facts.iter().enumerate() {
+        println!("    {:>2}. {text}", i + 1);
     }
     let mut chosen = Vec::new();
-    let line = input.recv().ok()?;
+    let line = next_line(session, clock, input)?;
     if line.trim() == "q" {
         return Some(Action::Stop);
     }
@@ -343,7 +366,7 @@ fn assess(session: &Session, element: Thrive, input: &Receiver<String>) -> Optio
             .and_then(|n| n.checked_sub(1))
             .and_then(|i| facts.get(i))
         {
-            Some(f) if !chosen.contains(&f.id) => chosen.push(f.id.clone()),
+            Some((id, _)) if !chosen.contains(id) => chosen.push(id.clone()),
             Some(_) => {}
             None => {
                 println!("  not a fact number: '{word}'");

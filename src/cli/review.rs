@@ -42,10 +42,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> CliResult {
-    let dir = Path::new(library::DEFAULT_DIR);
-    let path = library::resolve(&args.scenario, dir);
-    let guidance = super::score::load_guidance(&path)?;
-    let sc = library::load_checked(&path, guidance.as_ref()).map_err(CliError::input)?;
+    let sc = library::open_scenario(&args.scenario, Path::new(library::DEFAULT_DIR), None)
+        .map_err(CliError::input)?
+        .scenario;
     let log = ActionLog::load(&args.actions).map_err(CliError::input)?;
     let outcome = replay::replay(&sc, &log)
         .map_err(|e| CliError::input(format!("{}: {e}", args.actions.display())))?;

@@ -14,7 +14,12 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> CliResult {
-    let scenarios = library::load_dir(&args.dir).map_err(CliError::input)?;
+    // Opened as the trainer opens it: a file that does not load or repeats an id is not listed.
+    let lib = library::Library::open(&args.dir, None);
+    if let Some(p) = lib.problems.first() {
+        return Err(CliError::input(p.clone()));
+    }
+    let scenarios: Vec<_> = lib.scenarios().collect();
     if scenarios.is_empty() {
         return Err(CliError::input(format!(
             "{}: no scenarios found",
@@ -25,7 +30,7 @@ pub fn run(args: Args) -> CliResult {
         "{:<24} {:<8} {:<9} {:>8}  title / content warnings",
         "id", "channel", "level", "duration"
     );
-    for (_, sc) in &scenarios {
+    for sc in &scenarios {
         let secs = sc.time_limit_ms / 1000;
         println!(
             "{:<24} {:<8} {:<9} {:>4}m{:02}s  {}",
@@ -46,5 +51,20 @@ pub fn run(args: Args) -> CliResult {
         }
     }
     println!("{} scenarios, all fictional", scenarios.len());
+    let refused: Vec<&String> = lib
+        .entries
+        .iter()
+        .filter_map(|e| e.scenario.as_ref().err())
+        .collect();
+    for e in &refused {
+        eprintln!("not listed: {e}");
+    }
+    if !refused.is_empty() {
+        return Err(CliError::input(format!(
+            "{} file(s) in {} cannot be played (run `controlroom check`)",
+            refused.len(),
+            args.dir.display()
+        )));
+    }
     Ok(())
 }

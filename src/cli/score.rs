@@ -2,8 +2,7 @@
 //! the score and the debrief; optionally append the result to a results CSV.
 
 use super::{CliError, CliResult};
-use controlroom::training::guidance::Guidance;
-use controlroom::training::{ActionLog, ForceProfile, debrief, library, replay, results};
+use controlroom::training::{ActionLog, debrief, library, replay, results};
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
@@ -16,7 +15,7 @@ pub struct Args {
     /// The recorded action log to replay.
     #[arg(long)]
     actions: PathBuf,
-    /// Force profile for grade names and support (default: scenarios/training/force.ron if present).
+    /// Force profile for grade names and support (default: force.ron beside the scenario, if any).
     #[arg(long)]
     force: Option<PathBuf>,
     /// Append the result to this results CSV (created with its header if missing). The row is
@@ -29,11 +28,16 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> CliResult {
-    let dir = Path::new(library::DEFAULT_DIR);
-    let path = library::resolve(&args.scenario, dir);
-    let guidance = load_guidance(&path)?;
-    let sc = library::load_checked(&path, guidance.as_ref()).map_err(CliError::input)?;
-    let force = load_force(args.force.as_deref())?;
+    let library::Opened {
+        scenario: sc,
+        guidance,
+        force,
+    } = library::open_scenario(
+        &args.scenario,
+        Path::new(library::DEFAULT_DIR),
+        args.force.as_deref(),
+    )
+    .map_err(CliError::input)?;
     let log = ActionLog::load(&args.actions).map_err(CliError::input)?;
     let outcome = replay::replay(&sc, &log)
         .map_err(|e| CliError::input(format!("{}: {e}", args.actions.display())))?;
@@ -50,29 +54,6 @@ pub fn run(args: Args) -> CliResult {
         debrief::render(&outcome, &sc, &force, guidance.as_ref())
     );
     Ok(())
-}
-
-/// The guidance checklist beside a scenario, if any.
-pub(super) fn load_guidance(path: &Path) -> Result<Option<Guidance>, CliError> {
-    match library::guidance_near(path) {
-        Some(g) => Guidance::load(&g).map(Some).map_err(CliError::input),
-        None => Ok(None),
-    }
-}
-
-/// The force profile named, else the library's default, else a neutral one.
-pub(super) fn load_force(path: Option<&Path>) -> Result<ForceProfile, CliError> {
-    match path {
-        Some(p) => ForceProfile::load(p).map_err(CliError::input),
-        None => {
-            let default = Path::new(library::DEFAULT_DIR).join("force.ron");
-            if default.is_file() {
-                ForceProfile::load(&default).map_err(CliError::input)
-            } else {
-                Ok(ForceProfile::neutral())
-            }
-        }
-    }
 }
 
 /// A results file that is not ours is bad input; failing to write is a failed run.

@@ -21,15 +21,18 @@ pub struct Args {
     /// Who is training (editable on the sign-in screen).
     #[arg(long, default_value = "trainee")]
     trainee: String,
-    /// The cohort; the results go to training-results-<cohort>.csv unless --results is given.
+    /// The cohort, recorded in each results row.
     #[arg(long, default_value = "cohort")]
     cohort: String,
     #[arg(long, value_enum, default_value = "practice")]
     mode: ModeArg,
+    /// Switch the question list off: the trainee types what they would say (F5 on the menu).
+    #[arg(long)]
+    typed: bool,
     /// The scenario library folder.
     #[arg(long, default_value = library::DEFAULT_DIR)]
     scenarios: PathBuf,
-    /// Append results to this CSV.
+    /// Append results to this CSV (default: training-results.csv, shared with `play`).
     #[arg(long)]
     results: Option<PathBuf>,
     /// Save session logs in this folder.
@@ -50,9 +53,26 @@ pub struct Args {
     /// Replay: pause after every decision (Space resumes).
     #[arg(long)]
     pause_on_decisions: bool,
-    /// With --replay: save call.png and debrief.png in DIR, then quit.
+    /// With --replay: save menu.png, call.png and debrief.png in DIR, then quit.
     #[arg(long, value_name = "DIR")]
     screenshot: Option<PathBuf>,
+    /// The window's size, WIDTHxHEIGHT (640x480 to 7680x4320).
+    #[arg(long, default_value = "1600x900", value_parser = window_size)]
+    window: (u32, u32),
+}
+
+/// `1280x720` → (1280, 720), within sizes a screen has.
+fn window_size(s: &str) -> Result<(u32, u32), String> {
+    let bad = || format!("'{s}': give the window size as WIDTHxHEIGHT, e.g. 1280x720");
+    let (w, h) = s.split_once(['x', 'X']).ok_or_else(bad)?;
+    let (w, h): (u32, u32) = (
+        w.trim().parse().map_err(|_| bad())?,
+        h.trim().parse().map_err(|_| bad())?,
+    );
+    if !(640..=7680).contains(&w) || !(480..=4320).contains(&h) {
+        return Err(format!("'{s}': {w}x{h} is outside 640x480 to 7680x4320"));
+    }
+    Ok((w, h))
 }
 
 pub fn run(args: Args) -> CliResult {
@@ -79,6 +99,7 @@ pub fn run(args: Args) -> CliResult {
             ModeArg::Practice => Mode::Practice,
             ModeArg::Assessment => Mode::Assessment,
         },
+        typed: args.typed,
         scenario_dir: args.scenarios,
         results: args.results,
         sessions_dir: args.sessions,
@@ -87,6 +108,7 @@ pub fn run(args: Args) -> CliResult {
         speed,
         pause_on_decisions: args.pause_on_decisions,
         screenshot: args.screenshot,
+        window: args.window,
     };
     match trainer::run(config) {
         bevy::app::AppExit::Success => Ok(()),

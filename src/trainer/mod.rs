@@ -35,7 +35,7 @@ pub fn run(config: Config) -> AppExit {
     app.add_plugins(DefaultPlugins.set(WindowPlugin {
         primary_window: Some(Window {
             title: "controlroom — call-handling trainer".into(),
-            resolution: (1600, 900).into(),
+            resolution: config.window.into(),
             ..default()
         }),
         ..default()

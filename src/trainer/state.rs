@@ -2,8 +2,6 @@
 //! desk, the finished call, and the one message type every key and button turns into ([`Do`]).
 //! Everything here is loading and bookkeeping; the rules live in [`crate::training`].
 
-use crate::training::course::{self, Course, Standing};
-use crate::training::guidance::Guidance;
 use crate::training::store::{self, Store};
 use crate::training::thrive::{Judgement, Thrive};
 use crate::training::{
@@ -60,6 +58,8 @@ pub struct Config {
     /// The trainee's cohort; names the default results file.
     pub cohort: String,
     pub mode: Mode,
+    /// Typed questions: the question list is off and the trainee types what they would say.
+    pub typed: bool,
     /// The scenario library folder.
     pub scenario_dir: PathBuf,
     /// The results CSV every finished session is appended to.
@@ -74,8 +74,10 @@ pub struct Config {
     pub speed: f64,
     /// Replay: pause after every decision.
     pub pause_on_decisions: bool,
-    /// Save PNGs of the call screen and the debrief here, then quit.
+    /// Save PNGs of the menu, the call screen and the debrief here, then quit.
     pub screenshot: Option<PathBuf>,
+    /// The window's size in logical pixels.
+    pub window: (u32, u32),
 }
 
 impl Default for Config {
@@ -84,6 +86,7 @@ impl Default for Config {
             trainee: "trainee".into(),
             cohort: "cohort".into(),
             mode: Mode::Practice,
+            typed: false,
             scenario_dir: PathBuf::from(library::DEFAULT_DIR),
             results: None,
             sessions_dir: PathBuf::from(store::DEFAULT_SESSIONS),
@@ -92,6 +95,7 @@ impl Default for Config {
             speed: 1.0,
             pause_on_decisions: false,
             screenshot: None,
+            window: (1600, 900),
         }
     }
 }
@@ -110,93 +114,18 @@ impl Config {
 #[derive(Resource, Debug, Default, Clone)]
 pub struct Notice(pub Option<String>);
 
-/// One scenario file of the library: loaded and checked, or why not.
-#[derive(Debug, Clone)]
-pub struct Entry {
-    pub path: PathBuf,
-    pub scenario: Result<Scenario, String>,
-}
-
-/// The scenario library, the force profile, the guidance checklist and the course plan.
-#[derive(Resource, Debug, Clone)]
-pub struct Library {
-    pub entries: Vec<Entry>,
-    pub force: ForceProfile,
-    pub guidance: Option<Guidance>,
-    pub course: Option<Course>,
-    /// Problems loading the library itself (shown on the menu).
-    pub problems: Vec<String>,
-}
+/// The scenario library, the force profile, the guidance checklist and the course plan, opened
+/// by [`library::Library::open`] as every front-end opens it.
+#[derive(Resource, Debug, Clone, Deref)]
+pub struct Library(pub library::Library);
 
 impl Library {
-    /// Load every scenario in `dir`; a broken file is listed with its error, never fatal.
+    /// Open the configured library; a broken file is listed with its error, never fatal.
     pub fn load(config: &Config) -> Library {
-        let dir = &config.scenario_dir;
-        let mut problems = Vec::new();
-        let guidance = library::guidance_near(dir).and_then(|g| match Guidance::load(&g) {
-            Ok(g) => Some(g),
-            Err(e) => {
-                problems.push(e.to_string());
-                None
-            }
-        });
-        let force_path = config.force.clone().or_else(|| {
-            let p = dir.join("force.ron");
-            p.is_file().then_some(p)
-        });
-        let force = match force_path {
-            Some(p) => ForceProfile::load(&p).unwrap_or_else(|e| {
-                problems.push(e.to_string());
-                ForceProfile::neutral()
-            }),
-            None => ForceProfile::neutral(),
-        };
-        let course_path = dir.join("course.ron");
-        let course = if course_path.is_file() {
-            Course::load(&course_path)
-                .map_err(|e| problems.push(e.to_string()))
-                .ok()
-        } else {
-            None
-        };
-        let entries = match library::scenario_paths(dir) {
-            Ok(paths) => paths
-                .into_iter()
-                .map(|path| Entry {
-                    scenario: library::load_checked(&path, guidance.as_ref())
-                        .map_err(|e| e.to_string()),
-                    path,
-                })
-                .collect(),
-            Err(e) => {
-                problems.push(e.to_string());
-                Vec::new()
-            }
-        };
-        Library {
-            entries,
-            force,
-            guidance,
-            course,
-            problems,
-        }
-    }
-
-    pub fn find(&self, id: &str) -> Option<&Scenario> {
-        self.entries
-            .iter()
-            .filter_map(|e| e.scenario.as_ref().ok())
-            .find(|s| s.id == id)
-    }
-
-    /// The next session of the course plan the trainee has not done, by results so far.
-    pub fn next_in_plan(&self, rows: &[results::Row], trainee: &str) -> Option<(String, Mode)> {
-        let c = self.course.as_ref()?;
-        course::progress(c, rows, trainee)
-            .into_iter()
-            .flat_map(|(_, sessions)| sessions)
-            .find(|(_, s)| !matches!(s, Standing::Done { .. }))
-            .map(|(p, _)| (p.scenario.clone(), p.mode))
+        Library(library::Library::open(
+            &config.scenario_dir,
+            config.force.as_deref(),
+        ))
     }
 }
 
@@ -242,6 +171,11 @@ impl Panel {
         Panel::Advice,
         Panel::Partners,
     ];
+    /// The panel after this one (Tab), wrapping round.
+    pub fn next(self) -> Panel {
+        let i = Panel::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        Panel::ALL[(i + 1) % Panel::ALL.len()]
+    }
     /// The key that focuses the panel.
     pub fn key(self) -> char {
         match self {
@@ -269,11 +203,10 @@ impl Panel {
     }
 }
 
-/// A replayed log: its steps, and the next one due.
+/// A replayed log: the one driver ([`replay::Feed`]) and where to pause for a screenshot.
 #[derive(Debug, Clone)]
 pub struct Feed {
-    pub log: ActionLog,
-    pub next: usize,
+    pub feed: replay::Feed,
     /// Pause once this many actions have been replayed (for a screenshot).
     pub pause_at: Option<usize>,
 }
@@ -293,6 +226,11 @@ pub struct Desk {
     pub paused: bool,
     pub panel: Panel,
     pub draft: Draft,
+    /// A typed question being written (typed mode).
+    pub typing: String,
+    /// The highlighted entry of the focused panel (arrow keys move it, Enter or Space picks it),
+    /// so every entry is reachable from the keyboard, not only the first ten.
+    pub cursor: usize,
     /// The log being replayed, if this is a replay.
     pub feed: Option<Feed>,
     pub pause_on_decisions: bool,
@@ -314,6 +252,8 @@ impl Desk {
             paused: false,
             panel: Panel::default(),
             draft: Draft::default(),
+            typing: String::new(),
+            cursor: 0,
             feed: None,
             pause_on_decisions: config.pause_on_decisions,
             refused: None,
@@ -321,14 +261,18 @@ impl Desk {
         }
     }
 
-    /// A desk replaying `log` at the configured speed, answered at once.
-    pub fn replaying(session: Session, force: ForceProfile, log: ActionLog, c: &Config) -> Desk {
+    /// A desk replaying a log at the configured speed, answered at once.
+    pub fn replaying(
+        session: Session,
+        feed: replay::Feed,
+        force: ForceProfile,
+        c: &Config,
+    ) -> Desk {
         let mut d = Desk::new(session, force, c);
         d.answered = true;
         d.speed = c.speed;
         d.feed = Some(Feed {
-            log,
-            next: 0,
+            feed,
             pause_at: None,
         });
         d
@@ -348,11 +292,9 @@ impl Desk {
         // A hair over, so that 0.1 s is 100 ms and not 99.999… (frames step the clock exactly).
         let whole = (ms + 1e-6).floor();
         self.carry = (ms - whole).max(0.0);
-        let before = self.clock_ms / 1000;
+        // The timer text follows the clock by itself: a tick alone redraws nothing, so the
+        // transcript and panels keep their scroll position and the keyboard its panel.
         self.clock_ms = self.clock_ms.saturating_add(whole as u64);
-        if self.clock_ms / 1000 != before {
-            self.version += 1;
-        }
         self.clock_ms
     }
 
@@ -391,6 +333,8 @@ pub enum Cmd {
     Select(usize),
     NextInPlan,
     ToggleMode,
+    /// Switch the question list off (typed questions) or on.
+    ToggleTyped,
     Start,
     Assessor,
     Type(String),
@@ -405,6 +349,14 @@ pub enum Cmd {
     Focus(Panel),
     /// A digit on the focused panel (1-based).
     Pick(usize),
+    /// Focus the next panel (Tab).
+    NextPanel,
+    /// Move the highlight on the focused panel by this many entries (arrow keys).
+    Move(i32),
+    /// Pick the highlighted entry (Enter or Space).
+    PickHighlighted,
+    /// Say the typed question to the caller (Enter while typing).
+    Say,
     ThriveElement(Thrive),
     ThriveJudgement(Judgement),
     ThriveFact(String),
@@ -419,18 +371,20 @@ pub enum Cmd {
     Back,
 }
 
-/// Load a scenario for a replay log, or say why it cannot be replayed.
-pub fn load_replay(lib: &Library, path: &Path) -> Result<(Scenario, ActionLog), String> {
+/// A desk replaying the log at `path`, or why it cannot be replayed. The log is played once, by
+/// the clock: an action the session refuses stops the replay there, with a message.
+pub fn load_replay(lib: &Library, path: &Path, config: &Config) -> Result<Desk, String> {
     let log = ActionLog::load(path).map_err(|e| e.to_string())?;
-    let sc = lib.find(&log.scenario).cloned().ok_or_else(|| {
+    let sc = lib.find(&log.scenario).ok_or_else(|| {
         format!(
             "{}: the log is for scenario '{}', which is not in the library (or does not load)",
             path.display(),
             log.scenario
         )
     })?;
-    replay::replay(&sc, &log).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok((sc, log))
+    let (session, feed) =
+        replay::Feed::start(sc, log).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(Desk::replaying(session, feed, lib.force.clone(), config))
 }
 
 /// Save the log and append the result by the one save policy ([`training::store`]).

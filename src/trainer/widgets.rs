@@ -177,6 +177,16 @@ pub struct Scrolls;
 
 /// A node that scrolls vertically.
 pub fn scrolling() -> impl Bundle {
+    scrolling_at(0.0)
+}
+
+/// A scrolling area that a redraw gives back its place: the screen names it and passes the
+/// offset it had before the redraw.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Kept(pub &'static str);
+
+/// A node that scrolls vertically, scrolled down by `y` pixels.
+pub fn scrolling_at(y: f32) -> impl Bundle {
     (
         Scrolls,
         Node {
@@ -187,7 +197,7 @@ pub fn scrolling() -> impl Bundle {
             min_height: px(0),
             ..default()
         },
-        ScrollPosition::default(),
+        ScrollPosition(Vec2::new(0.0, y)),
     )
 }
 

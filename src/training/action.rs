@@ -75,12 +75,31 @@ pub struct ActionLog {
 
 impl ActionLog {
     pub fn load(path: &Path) -> Result<ActionLog, LoadError> {
-        super::ron_file::load(path)
+        let log: ActionLog = super::ron_file::load(path)?;
+        if log.actions.len() > MAX_ACTIONS {
+            return Err(LoadError::Invalid {
+                path: path.to_path_buf(),
+                message: too_many(log.actions.len()),
+            });
+        }
+        Ok(log)
     }
 
     pub fn to_ron(&self) -> Result<String, ron::Error> {
         super::ron_file::to_pretty(self)
     }
+}
+
+/// The most actions a log may hold: an hour's call at one action a second is 3,600, and every
+/// action takes at least a second of call time.
+pub const MAX_ACTIONS: usize = 5_000;
+
+/// The message for a log longer than [`MAX_ACTIONS`].
+pub fn too_many(n: usize) -> String {
+    format!(
+        "actions: {n} actions; a log holds at most {MAX_ACTIONS} (every action takes at least a \
+         second of call time, and no call runs for more than an hour)"
+    )
 }
 
 /// How long each kind of action takes on the call, in ms: the next action can start only when

@@ -34,6 +34,10 @@ impl Problems {
     }
 }
 
+/// The longest call a scenario may run (an hour), so a log of it stays within
+/// [`super::action::MAX_ACTIONS`].
+pub const MAX_TIME_LIMIT_MS: u64 = 3_600_000;
+
 /// Every problem with a scenario (empty when it is sound). With a guidance checklist, rubric
 /// items' guidance ids are checked against it.
 pub fn check(sc: &Scenario, guidance: Option<&Guidance>) -> Vec<Problem> {
@@ -181,6 +185,14 @@ fn metadata(sc: &Scenario, p: &mut Problems) {
     }
     if sc.time_limit_ms == 0 {
         p.add("time_limit_ms", "must be more than 0");
+    } else if sc.time_limit_ms > MAX_TIME_LIMIT_MS {
+        p.add(
+            "time_limit_ms",
+            format!(
+                "{} is more than an hour; a call runs at most {MAX_TIME_LIMIT_MS} ms",
+                sc.time_limit_ms
+            ),
+        );
     }
     if sc.pass_mark == 0 || sc.pass_mark > 100 {
         p.add("pass_mark", "must be 1–100");

@@ -79,6 +79,23 @@ fn redraw(
                 );
                 widgets::spawn_button(
                     r,
+                    format!(
+                        "[F5] Questions: {}",
+                        if config.typed {
+                            "typed (list off)"
+                        } else {
+                            "listed"
+                        }
+                    ),
+                    Cmd::ToggleTyped,
+                    if config.typed {
+                        theme::BUTTON_ON
+                    } else {
+                        theme::BUTTON
+                    },
+                );
+                widgets::spawn_button(
+                    r,
                     "[F3] Next in the course plan",
                     Cmd::NextInPlan,
                     theme::BUTTON,
@@ -138,6 +155,7 @@ fn keys(mut keys: MessageReader<KeyboardInput>, choice: Res<Choice>, mut out: Me
             KeyCode::F2 => Cmd::ToggleMode,
             KeyCode::F3 => Cmd::NextInPlan,
             KeyCode::F4 => Cmd::Assessor,
+            KeyCode::F5 => Cmd::ToggleTyped,
             KeyCode::F7 => Cmd::Scale(-0.1),
             KeyCode::F8 => Cmd::Scale(0.1),
             KeyCode::PageDown => Cmd::Scroll(300.0),
@@ -180,6 +198,7 @@ fn handle(
                     Mode::Assessment => Mode::Practice,
                 }
             }
+            Cmd::ToggleTyped => config.typed = !config.typed,
             Cmd::NextInPlan => {
                 let rows = match read_results(&config) {
                     Ok(rows) => rows,
@@ -262,8 +281,9 @@ fn start(config: &Config, lib: &Library, selected: usize) -> Result<(Desk, bool)
         .scenario
         .as_ref()
         .map_err(|e| format!("{} cannot be played: {e}", entry.path.display()))?;
-    let session =
-        Session::new(sc, config.mode, config.trainee.trim()).map_err(|e| e.to_string())?;
+    let session = Session::new(sc, config.mode, config.trainee.trim())
+        .map_err(|e| e.to_string())?
+        .typed(config.typed);
     let warn = sc.harrowing || !sc.content_warnings.is_empty();
     Ok((Desk::new(session, lib.force.clone(), config), warn))
 }

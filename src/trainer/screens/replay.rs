@@ -1,11 +1,11 @@
 //! Replaying a saved session in the window (`controlroom train --replay LOG`): the log's actions
 //! are fed to a fresh [`crate::training::Session`] at their recorded times, at normal or fast
 //! speed, optionally pausing on each decision. A log that does not load, or is for another
-//! scenario or version, leaves a message on the menu. With `--screenshot DIR` the replay pauses
-//! half-way to save `call.png`, saves `debrief.png` at the end, and quits.
+//! scenario or version, leaves a message on the menu. With `--screenshot DIR` the window saves
+//! `menu.png`, then replays, pauses half-way to save `call.png`, saves `debrief.png` (with the
+//! support list after a harrowing call) at the end, and quits.
 
 use super::super::state::{Config, Desk, Library, Notice, Screen, load_replay};
-use crate::training::Session;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 use std::path::PathBuf;
@@ -16,7 +16,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, shots.run_if(resource_exists::<Shots>));
 }
 
-/// Start the replay named in the configuration, if any.
+/// Start the replay named in the configuration, if any. A screenshot run shows the menu first.
 fn start(
     config: Res<Config>,
     lib: Res<Library>,
@@ -24,24 +24,37 @@ fn start(
     mut next: ResMut<NextState<Screen>>,
     mut commands: Commands,
 ) {
-    let Some(path) = &config.replay else { return };
+    if config.replay.is_none() {
+        return;
+    }
     if let Some(dir) = &config.screenshot {
         commands.insert_resource(Shots {
             dir: dir.clone(),
-            stage: Stage::Call,
+            stage: Stage::Menu,
             frames: 0,
             started: Instant::now(),
         });
+        return;
     }
-    let started = load_replay(&lib, path).and_then(|(sc, log)| {
-        let session = Session::new(&sc, log.mode, &log.trainee).map_err(|e| e.to_string())?;
-        let mut desk = Desk::replaying(session, lib.force.clone(), log, &config);
+    begin(&config, &lib, &mut notice, &mut next, &mut commands);
+}
+
+/// Put the replayed call on the desk, or leave a message on the menu.
+fn begin(
+    config: &Config,
+    lib: &Library,
+    notice: &mut Notice,
+    next: &mut NextState<Screen>,
+    commands: &mut Commands,
+) {
+    let Some(path) = &config.replay else { return };
+    let started = load_replay(lib, path, config).map(|mut desk| {
         if config.screenshot.is_some()
-            && let Some(feed) = &mut desk.feed
+            && let Some(f) = &mut desk.feed
         {
-            feed.pause_at = Some(feed.log.actions.len().div_ceil(2).max(1));
+            f.pause_at = Some(f.feed.log().actions.len().div_ceil(2).max(1));
         }
-        Ok(desk)
+        desk
     });
     match started {
         Ok(desk) => {
@@ -64,6 +77,8 @@ struct Shots {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Stage {
+    Menu,
+    MenuSaving,
     Call,
     CallSaving,
     Debrief,
@@ -77,11 +92,15 @@ fn written(p: &std::path::Path) -> bool {
     std::fs::metadata(p).is_ok_and(|m| m.len() > 0)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn shots(
     mut shots: ResMut<Shots>,
     screen: Res<State<Screen>>,
     desk: Option<ResMut<Desk>>,
-    notice: Res<Notice>,
+    mut notice: ResMut<Notice>,
+    config: Res<Config>,
+    lib: Res<Library>,
+    mut next: ResMut<NextState<Screen>>,
     mut commands: Commands,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -98,9 +117,26 @@ fn shots(
         return;
     }
     shots.frames += 1;
+    let menu = shots.dir.join("menu.png");
     let call = shots.dir.join("call.png");
     let debrief = shots.dir.join("debrief.png");
     match shots.stage {
+        Stage::Menu => {
+            if shots.frames > SETTLE_FRAMES {
+                commands
+                    .spawn(Screenshot::primary_window())
+                    .observe(save_to_disk(menu));
+                shots.stage = Stage::MenuSaving;
+                shots.frames = 0;
+            }
+        }
+        Stage::MenuSaving => {
+            if written(&menu) && shots.frames > 5 {
+                begin(&config, &lib, &mut notice, &mut next, &mut commands);
+                shots.stage = Stage::Call;
+                shots.frames = 0;
+            }
+        }
         Stage::Call => match (screen.get(), desk) {
             (Screen::Call, Some(d)) if d.paused => {
                 if shots.frames > SETTLE_FRAMES {

@@ -14,12 +14,16 @@ impl Session {
         let sc = Arc::clone(&self.scenario);
         for item in &sc.rubric {
             let r = score::evaluate(item, &sc, &self.record, self.mode, t_ms);
-            let decision = matches!(
-                (&item.expect, action),
-                (Expect::Graded(_), Action::Grade(_))
-                    | (Expect::Rcrp(_), Action::Rcrp(_))
-                    | (Expect::Assessed { .. }, Action::Assess { .. })
-            );
+            // Only a decision this item judges: a grade for a grade item, the same THRIVE element
+            // for an assessment item, and only once the item's window has it (an item that does
+            // not apply yet says nothing rather than a bare "no decision made").
+            let decision = match (&item.expect, action) {
+                (Expect::Graded(_), Action::Grade(_)) | (Expect::Rcrp(_), Action::Rcrp(_)) => true,
+                (Expect::Assessed { element, .. }, Action::Assess { element: e, .. }) => {
+                    element == e
+                }
+                _ => false,
+            } && r.at_ms.is_some();
             if let Expect::Never(_) = item.expect {
                 if r.status == Status::Missed && self.reported.insert(item.id.clone()) {
                     self.feedback(t_ms, &item.id, false, &r.note);
