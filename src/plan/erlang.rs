@@ -93,7 +93,7 @@ pub fn erlang_c(q: &Queue, threshold_s: f64) -> Result<Figures, ErlangError> {
     let mu = 1.0 / q.mean_handling_s;
     let n = f64::from(q.agents);
     let a = lambda / mu;
-    if a >= n {
+    if at_or_over_capacity(a, n) {
         return Err(ErlangError::Unstable {
             load: a,
             agents: q.agents,
@@ -237,6 +237,15 @@ pub fn min_agents(
         }
     }
     None
+}
+
+/// Relative tolerance for "load equals agents": λ/μ computed from round inputs can land a few
+/// ulps below n (100 calls/h × 180 s gives 4.999999999999999), which is still no steady state.
+const CAPACITY_TOLERANCE: f64 = 1e-9;
+
+/// True when a load of `a` erlangs is at or above `n` agents, allowing for rounding in λ/μ.
+fn at_or_over_capacity(a: f64, n: f64) -> bool {
+    a >= n * (1.0 - CAPACITY_TOLERANCE)
 }
 
 /// Erlang B blocking probability B(n, a), by the recursion (carried in log space).
@@ -501,6 +510,33 @@ mod tests {
         let f = erlang_c(&q, 10.0).unwrap();
         assert!(f.p_wait >= 0.0 && f.p_wait < 1e-100);
         assert!(close(f.service_level, 1.0, 1e-12));
+    }
+
+    #[test]
+    fn load_equal_to_agents_from_round_inputs_is_unstable() {
+        // Every round rate (calls/h) and AHT (s) whose load is a whole number of agents, as the
+        // CLI builds the queue: some of these land a few ulps below n in floating point.
+        let (mut pairs, mut below) = (0, 0);
+        for rate in (10..=2000).step_by(10) {
+            for aht in (10..=900).step_by(10) {
+                if (rate * aht) % 3600 != 0 {
+                    continue;
+                }
+                let n = (rate * aht / 3600) as u32;
+                let q = queue(f64::from(rate), f64::from(aht), n, None);
+                pairs += 1;
+                if q.arrival_rate_per_s * q.mean_handling_s < f64::from(n) {
+                    below += 1;
+                }
+                assert!(
+                    matches!(erlang_c(&q, 10.0), Err(ErlangError::Unstable { .. })),
+                    "rate {rate}/h, AHT {aht} s, {n} agents must be unstable"
+                );
+                // One agent more is stable.
+                assert!(erlang_c(&queue(f64::from(rate), f64::from(aht), n + 1, None), 10.0).is_ok());
+            }
+        }
+        assert!(pairs > 100 && below > 10, "{pairs} pairs, {below} below n in floating point");
     }
 
     #[test]
