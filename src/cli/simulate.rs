@@ -129,6 +129,9 @@ pub fn run(args: Args) -> CliResult {
         outln!(out);
     }
     out!(out, "{}", report::summary_table(cfg, &rows));
+    for w in controlroom::plan::notes::horizon_warnings(cfg) {
+        eprintln!("warning: {w}");
+    }
     eprintln!(
         "{events} events in {elapsed:.2} s ({:.1} million events/s)",
         events as f64 / elapsed.max(1e-9) / 1e6

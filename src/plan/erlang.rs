@@ -533,10 +533,15 @@ mod tests {
                     "rate {rate}/h, AHT {aht} s, {n} agents must be unstable"
                 );
                 // One agent more is stable.
-                assert!(erlang_c(&queue(f64::from(rate), f64::from(aht), n + 1, None), 10.0).is_ok());
+                assert!(
+                    erlang_c(&queue(f64::from(rate), f64::from(aht), n + 1, None), 10.0).is_ok()
+                );
             }
         }
-        assert!(pairs > 100 && below > 10, "{pairs} pairs, {below} below n in floating point");
+        assert!(
+            pairs > 100 && below > 10,
+            "{pairs} pairs, {below} below n in floating point"
+        );
     }
 
     #[test]

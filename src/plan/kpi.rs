@@ -241,7 +241,7 @@ pub fn channel_values(t: &ChannelBin, covered_s: f64) -> [f64; 16] {
         ratio(t.abandoned as f64, t.resolved as f64),
         ratio(t.wait_sum, t.answered as f64),
         t.waits.quantile(0.9).unwrap_or(f64::NAN),
-        ratio(t.answered_in_sl as f64, t.resolved as f64),
+        ratio(t.answered_in_sl as f64, t.sl_judged as f64),
         ratio(t.queued as f64, t.resolved as f64),
         ratio(t.queue_time_sum, t.resolved as f64),
         ratio(t.queue_area, covered_s),

@@ -378,6 +378,11 @@ pub fn summary_table(cfg: &Config, rows: &[Row]) -> String {
             100.0 * ch.sl_target
         );
     }
+    let _ = writeln!(
+        out,
+        "  (judged on contacts that arrived at least one threshold before the end of the run;\n   \
+         later ones are left out and counted as still waiting)"
+    );
     out.push('\n');
     let harrowing = cfg.channels.iter().any(|c| c.harrowing_share > 0.0);
     let _ = write!(

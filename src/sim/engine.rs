@@ -14,7 +14,7 @@ use super::handler::Handler;
 use super::live::InitialState;
 use super::queue::ChannelQueue;
 use super::roster::seats;
-use super::streams::{Purpose, Rng, stream};
+use super::streams::{ContactStreams, Purpose, Rng, stream};
 use super::tracker::Tracker;
 use super::units::DAY_S;
 use std::collections::VecDeque;
@@ -33,10 +33,10 @@ pub struct Replication {
 pub(super) struct ChannelRun {
     pub(super) arrivals: ArrivalProcess,
     pub(super) arrival_rng: Rng,
-    pub(super) handling_rng: Rng,
-    pub(super) patience_rng: Rng,
-    pub(super) behaviour_rng: Rng,
-    pub(super) harrowing_rng: Rng,
+    /// Draws for first-time contacts.
+    pub(super) fresh: ContactStreams,
+    /// Draws for redialled contacts.
+    pub(super) redials: ContactStreams,
     pub(super) talk: Sampler,
     pub(super) wrap: Sampler,
     pub(super) patience: Option<Sampler>,
@@ -66,7 +66,8 @@ pub struct Engine<'a, S: CallSink> {
     pub(super) serve_order: Vec<Vec<usize>>,
     /// Per channel: the groups that take it, specialists first.
     pub(super) takers: Vec<Vec<usize>>,
-    pub(super) roster_rng: Rng,
+    /// Per group: the stream deciding absences (shrinkage).
+    pub(super) absence_rng: Vec<Rng>,
     pub(super) tracker: Tracker,
     pub(super) sink: &'a mut S,
     pub(super) processed: u64,
@@ -103,10 +104,8 @@ impl<'a, S: CallSink> Engine<'a, S> {
                 ChannelRun {
                     arrivals: ArrivalProcess::new(c, start, end, &mut demand),
                     arrival_rng: stream(cfg.seed, rep, Purpose::Arrivals, i),
-                    handling_rng: stream(cfg.seed, rep, Purpose::Handling, i),
-                    patience_rng: stream(cfg.seed, rep, Purpose::Patience, i),
-                    behaviour_rng: stream(cfg.seed, rep, Purpose::Behaviour, i),
-                    harrowing_rng: stream(cfg.seed, rep, Purpose::Harrowing, i),
+                    fresh: ContactStreams::new(cfg.seed, rep, i, false),
+                    redials: ContactStreams::new(cfg.seed, rep, i, true),
                     talk: Sampler::new(&c.talk),
                     wrap: Sampler::new(&c.wrap),
                     patience: c
@@ -169,7 +168,9 @@ impl<'a, S: CallSink> Engine<'a, S> {
             signed_in: vec![0; cfg.groups.len()],
             serve_order,
             takers,
-            roster_rng: stream(cfg.seed, rep, Purpose::Roster, 0),
+            absence_rng: (0..cfg.groups.len())
+                .map(|g| stream(cfg.seed, rep, Purpose::Roster, g))
+                .collect(),
             tracker: Tracker::new(
                 cfg.channels.len(),
                 cfg.groups.len(),
@@ -272,29 +273,31 @@ impl<'a, S: CallSink> Engine<'a, S> {
         let cfg: &'a Config = self.cfg;
         let cfg = &cfg.channels[c];
         let run = &mut self.ch[c];
-        let talk = run.talk.sample(&mut run.handling_rng);
-        let wrap = run.wrap.sample(&mut run.handling_rng);
-        let patience = run
-            .patience
-            .as_ref()
-            .map(|p| p.sample(&mut run.patience_rng));
+        let draws = if redial {
+            &mut run.redials
+        } else {
+            &mut run.fresh
+        };
+        let talk = run.talk.sample(&mut draws.handling);
+        let wrap = run.wrap.sample(&mut draws.handling);
+        let patience = run.patience.as_ref().map(|p| p.sample(&mut draws.patience));
         let (u_callback_take, u_callback_success) = if cfg.callback.is_some() {
             (
-                rand::Rng::random::<f32>(&mut run.behaviour_rng),
-                rand::Rng::random::<f32>(&mut run.behaviour_rng),
+                rand::Rng::random::<f32>(&mut draws.callback),
+                rand::Rng::random::<f32>(&mut draws.callback),
             )
         } else {
             (1.0, 1.0)
         };
         let (u_redial, redial_delay) = match &run.redial_delay {
             Some(d) => (
-                rand::Rng::random::<f32>(&mut run.behaviour_rng),
-                d.sample(&mut run.behaviour_rng),
+                rand::Rng::random::<f32>(&mut draws.redial),
+                d.sample(&mut draws.redial),
             ),
             None => (1.0, 0.0),
         };
         let harrowing = cfg.harrowing_share > 0.0
-            && rand::Rng::random::<f64>(&mut run.harrowing_rng) < cfg.harrowing_share;
+            && rand::Rng::random::<f64>(&mut draws.harrowing) < cfg.harrowing_share;
         let counted = self.tracker.counts(self.now);
         let bin = self.tracker.bins.interval(self.now);
         let (slot, generation) = self.calls.insert(Call {
@@ -319,7 +322,8 @@ impl<'a, S: CallSink> Engine<'a, S> {
             answered_at: 0.0,
         });
         if counted {
-            self.tracker.offered(c, bin, redial);
+            let judged = arrival + cfg.sl_threshold_s <= self.end;
+            self.tracker.offered(c, bin, redial, judged);
         }
         if let Some(h) = self.idle_taker(c) {
             self.begin(h, slot);

@@ -84,7 +84,7 @@ impl<S: CallSink> Engine<'_, S> {
     fn start_in_progress(&mut self, h: u32, c: usize) {
         let run = &mut self.ch[c];
         let remaining =
-            run.talk.sample(&mut run.handling_rng) + run.wrap.sample(&mut run.handling_rng);
+            run.talk.sample(&mut run.fresh.handling) + run.wrap.sample(&mut run.fresh.handling);
         let (slot, _) = self.calls.insert(Call {
             id: 0,
             generation: 0,

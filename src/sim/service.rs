@@ -106,7 +106,10 @@ impl<S: CallSink> Engine<'_, S> {
                 _ => None,
             };
             if call.counted {
-                let (bin, in_sl) = (call.bin as usize, wait <= cfg.sl_threshold_s);
+                let (bin, in_sl) = (
+                    call.bin as usize,
+                    wait <= cfg.sl_threshold_s && call.arrival + cfg.sl_threshold_s <= self.end,
+                );
                 match reached {
                     Some(ok) => self.tracker.callback_made(c, bin, wait, ok, in_sl),
                     None => self.tracker.answered(c, bin, wait, in_sl),

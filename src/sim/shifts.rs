@@ -103,7 +103,8 @@ impl<S: CallSink> Engine<'_, S> {
                 return; // a training day
             }
         }
-        if group.shrinkage > 0.0 && rand::Rng::random::<f64>(&mut self.roster_rng) < group.shrinkage
+        if group.shrinkage > 0.0
+            && rand::Rng::random::<f64>(&mut self.absence_rng[seat.group]) < group.shrinkage
         {
             return; // absent this shift
         }

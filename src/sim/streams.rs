@@ -20,14 +20,59 @@ pub enum Purpose {
     Handling = 3,
     /// Caller patience (per channel).
     Patience = 4,
-    /// Caller choices: redial, call-back take-up and success (per channel).
+    /// Whether an abandoned caller redials, and after how long (per channel).
     Behaviour = 5,
-    /// Staff absence (shrinkage) and other roster draws.
+    /// Staff absence (shrinkage), one stream per group so that one group's absences never
+    /// shift another's.
     Roster = 6,
     /// Which contacts are harrowing (per channel).
     Harrowing = 7,
     /// Workforce over months: leavers, recruits' vetting and drop-out.
     Workforce = 8,
+    /// Call-back take-up and success (per channel), apart from redials so that switching
+    /// call-back on or off leaves every redial draw where it was.
+    Callback = 9,
+}
+
+/// Stream index offset for the draws of redialled contacts: a redial is a new contact, and its
+/// handling, patience and choices come from streams of their own, so that more or fewer redials
+/// never shift the draws of first-time callers.
+const REDIAL_INDEX: usize = 1 << 20;
+
+/// The draws made for each contact on one channel, one stream per mechanism. A stream is drawn
+/// from only when its mechanism is on; because no two mechanisms share one, switching one on or
+/// off never moves another's draws (common random numbers).
+#[derive(Debug, Clone)]
+pub struct ContactStreams {
+    /// Talk and wrap-up times.
+    pub handling: Rng,
+    /// Patience.
+    pub patience: Rng,
+    /// Call-back take-up and success.
+    pub callback: Rng,
+    /// Redial choice and delay.
+    pub redial: Rng,
+    /// Whether the contact is harrowing.
+    pub harrowing: Rng,
+}
+
+impl ContactStreams {
+    /// The streams for first-time contacts (`redials` false) or for redials on `channel`.
+    pub fn new(seed: u64, replication: u32, channel: usize, redials: bool) -> Self {
+        let index = if redials {
+            channel + REDIAL_INDEX
+        } else {
+            channel
+        };
+        let s = |p| stream(seed, replication, p, index);
+        ContactStreams {
+            handling: s(Purpose::Handling),
+            patience: s(Purpose::Patience),
+            callback: s(Purpose::Callback),
+            redial: s(Purpose::Behaviour),
+            harrowing: s(Purpose::Harrowing),
+        }
+    }
 }
 
 /// SplitMix64 finaliser: a strong 64-bit mixer.

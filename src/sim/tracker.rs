@@ -122,6 +122,12 @@ pub struct ChannelBin {
     pub abandoned: u64,
     /// Still waiting when the run ended.
     pub waiting_at_end: u64,
+    /// Contacts the service level is judged on: those that arrived at least one threshold
+    /// before the end of the run, so that each has been answered in time or has missed it
+    /// (answered late, abandoned, or still waiting past the threshold). Contacts arriving
+    /// later are left out whatever happened to them: counting only those already answered
+    /// would keep the quick ones and drop the slow ones.
+    pub sl_judged: u64,
     /// Answered within the channel's service-level threshold.
     pub answered_in_sl: u64,
     /// Sum of waits of answered contacts (s).
@@ -148,6 +154,7 @@ impl ChannelBin {
         self.answered += o.answered;
         self.abandoned += o.abandoned;
         self.waiting_at_end += o.waiting_at_end;
+        self.sl_judged += o.sl_judged;
         self.answered_in_sl += o.answered_in_sl;
         self.wait_sum += o.wait_sum;
         self.queue_time_sum += o.queue_time_sum;
@@ -290,11 +297,14 @@ impl Tracker {
     }
 
     /// A contact on channel `c` arrived in interval `bin`: a first attempt or a redial.
+    /// `judged`: it arrived at least one service-level threshold before the end of the run, so
+    /// the service level is judged on it.
     #[inline]
-    pub fn offered(&mut self, c: usize, bin: usize, redial: bool) {
+    pub fn offered(&mut self, c: usize, bin: usize, redial: bool, judged: bool) {
         let b = &mut self.channels[c][bin];
         b.offered += 1;
         b.redials += redial as u64;
+        b.sl_judged += judged as u64;
     }
 
     /// A caller facing a long wait was offered a call-back, and took it or not.

@@ -95,8 +95,10 @@ fn standard_errors(reps: &[Replication], c: usize, range: std::ops::Range<usize>
             continue;
         };
         let b = pooled(bins);
+        if b.sl_judged > 0 {
+            sl.push(b.answered_in_sl as f64 / b.sl_judged as f64);
+        }
         if b.resolved > 0 {
-            sl.push(b.answered_in_sl as f64 / b.resolved as f64);
             ab.push(b.abandoned as f64 / b.resolved as f64);
         }
     }
@@ -123,7 +125,7 @@ fn check(
     out: &mut Vec<Failure>,
 ) {
     let resolved = bin.resolved as f64;
-    let sl = bin.answered_in_sl as f64 / resolved;
+    let sl = bin.answered_in_sl as f64 / bin.sl_judged as f64;
     // A tiny tolerance so a share that exactly equals its target passes despite rounding.
     if sl - sl_margin + 1e-12 < t.service_level {
         out.push(Failure {
@@ -182,7 +184,7 @@ pub(super) fn judge(
                 let from = d * per_day;
                 let to = (from + per_day).min(n);
                 let day = pooled(&bins[from..to]);
-                if day.resolved >= min_contacts.max(1) {
+                if day.sl_judged >= min_contacts.max(1) {
                     judged[j][from..to].fill(true);
                     let (se_sl, se_ab) = standard_errors(reps, t.channel, from..to);
                     let margins = (k * se_sl, k * se_ab);
@@ -192,7 +194,7 @@ pub(super) fn judge(
             continue;
         }
         for (i, bin) in bins.iter().enumerate() {
-            if bin.resolved >= min_contacts.max(1) {
+            if bin.sl_judged >= min_contacts.max(1) {
                 judged[j][i] = true;
                 let before = failures.len();
                 let (se_sl, se_ab) = standard_errors(reps, t.channel, i..i + 1);
