@@ -7,6 +7,7 @@ use controlroom::model;
 use controlroom::plan::replicate::replicate;
 use controlroom::plan::report::merged_channel_bins;
 use controlroom::plan::staffing::{self, StaffingOptions, StaffingResult, TargetKind};
+use controlroom::plan::stats;
 use controlroom::sim::Config;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -67,10 +68,13 @@ fn search(cfg: &Config, opts: &StaffingOptions) -> StaffingResult {
     staffing::search(cfg, opts, &|_| {}).unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// The shares (service level, abandonment) and resolved count of a channel's bins.
-fn shares(b: &controlroom::sim::tracker::ChannelBin) -> (f64, f64, f64) {
+/// The shares (service level, abandonment) of a channel's bins.
+fn shares(b: &controlroom::sim::tracker::ChannelBin) -> (f64, f64) {
     let n = b.resolved as f64;
-    (b.answered_in_sl as f64 / n, b.abandoned as f64 / n, n)
+    (
+        b.answered_in_sl as f64 / b.sl_judged as f64,
+        b.abandoned as f64 / n,
+    )
 }
 
 #[test]
@@ -95,20 +99,35 @@ fn the_answer_meets_every_target_again_with_a_fresh_seed() {
     for t in &r.targets {
         let bins = merged_channel_bins(&reps, t.channel);
         let total = controlroom::plan::kpi::channel_total(&bins);
-        let (sl, ab, _) = shares(&total);
+        let (sl, ab) = shares(&total);
         assert!(sl >= t.service_level, "{}: overall {sl}", t.name);
         assert!(t.max_abandon.is_none_or(|m| ab <= m), "{}: {ab}", t.name);
         for (i, b) in bins.iter().enumerate() {
             if !r.judged[t.channel][i] || b.resolved == 0 {
                 continue;
             }
-            // Within sampling noise of the target (the search's own seed met it exactly).
-            let (sl, ab, n) = shares(b);
-            let noise = |p: f64| 3.0 * (p * (1.0 - p) / n).sqrt() + 0.02;
-            let goal = t.service_level;
-            assert!(sl >= goal - noise(goal), "{} hour {i}: {sl} of {n}", t.name);
+            // Within noise of the target (the search's own seed met it with a margin). The
+            // noise is the spread across replications: callers in one hour share one queue,
+            // so their outcomes are not independent draws. 99.9% intervals over some 300
+            // intervals: a failure here is a real shortfall, not the luck of one hour.
+            let per_rep: Vec<(f64, f64)> = reps
+                .iter()
+                .map(|rep| shares(&rep.tracker.channels[t.channel][i]))
+                .collect();
+            let sl = stats::estimate_at(&per_rep.iter().map(|p| p.0).collect::<Vec<_>>(), 0.999);
+            let ab = stats::estimate_at(&per_rep.iter().map(|p| p.1).collect::<Vec<_>>(), 0.999);
+            let (n, _) = shares(b);
+            assert!(
+                sl.high().is_nan() || sl.high() >= t.service_level,
+                "{} hour {i}: {sl:?} (pooled {n})",
+                t.name
+            );
             if let Some(m) = t.max_abandon {
-                assert!(ab <= m + noise(m), "{} hour {i}: abandon {ab}", t.name);
+                assert!(
+                    ab.low().is_nan() || ab.low() <= m,
+                    "{} hour {i}: abandon {ab:?}",
+                    t.name
+                );
             }
         }
     }

@@ -1,13 +1,21 @@
 //! Verification by simulation: the roster's model is simulated with a fresh seed (a new one
-//! each round) and judged interval by interval as the staffing search judges, without its
-//! margin for noise (the requirement carries that); where a target fails, the requirement there
-//! is raised by one handler and the integer programme is solved again.
+//! each round) and judged interval by interval; where the simulation shows a target missed
+//! beyond noise, the requirement there is raised by one handler and the integer programme is
+//! solved again.
+//!
+//! The requirement already carries the search's margin for noise, so a roster that covers it
+//! sits at or above each target. Judging the fresh seed's point estimate against the target
+//! (as this did once) fails about half of the many hourly intervals that sit right at their
+//! target by luck alone, a different half on every seed: the rounds chased noise and never
+//! settled, and a change to the random streams alone broke the default force. A target fails
+//! here only when it lies above the simulated share by the margin of the search's confidence
+//! ([`Judging::Missed`]).
 
 use super::rota::roster_model;
 use super::{Roster, RosterError, Rules, roster};
 use crate::model::{self, Model};
 use crate::plan::kpi;
-use crate::plan::staffing::{self, StaffingOptions, StaffingResult, Target, Unmet};
+use crate::plan::staffing::{self, Judging, StaffingOptions, StaffingResult, Target, Unmet};
 use crate::sim::{Config, Replication};
 use std::path::Path;
 
@@ -82,12 +90,6 @@ pub fn verified(
     let interval_s = requirement.interval_s;
     let mut added = vec![0.0; n];
     let mut rounds = vec![];
-    // A fresh seed judges the roster on its own: the pooled share must meet each target (the
-    // requirement already carries the search's margin for noise).
-    let judging = StaffingOptions {
-        confidence: 0.5,
-        ..opts.clone()
-    };
     loop {
         let number = rounds.len() as u32 + 1;
         let need: Vec<f64> = requirement
@@ -102,7 +104,7 @@ pub fn verified(
         let mut c = model::validate(&m, Path::new("roster.ron"))
             .map_err(|e| RosterError::Solver(format!("the roster model does not validate: {e}")))?;
         c.seed = seed;
-        let (eval, reps) = staffing::evaluate_staff(&c, &judging)
+        let (eval, reps) = staffing::evaluate_staff(&c, opts, Judging::Missed)
             .map_err(|e| RosterError::Solver(e.to_string()))?;
         let round = Round {
             number,

@@ -341,11 +341,25 @@ pub fn evaluate(
     })
 }
 
+/// How a simulated staffing is judged against a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Judging {
+    /// As the search judges: a target is met only where the simulation shows it met beyond
+    /// noise (the pooled share beats the target by the margin of `opts.confidence`).
+    Met,
+    /// As a check of a finished plan judges: a target fails only where the simulation shows
+    /// it missed beyond noise (the target lies above the share by that margin). On a fresh
+    /// seed a plan built to the first rule passes most intervals this way; judging it by the
+    /// first rule again would fail about half of the intervals that sit right at their target.
+    Missed,
+}
+
 /// Simulate `cfg` with its own staff (`opts`' replications, `cfg`'s seed) and judge every
-/// target as [`search`] does; the replications too, for further figures.
+/// target as `judging` says; the replications too, for further figures.
 pub fn evaluate_staff(
     cfg: &Config,
     opts: &StaffingOptions,
+    judging: Judging,
 ) -> Result<(Evaluation, Vec<crate::sim::Replication>), StaffingError> {
     let base = checked(cfg, opts)?;
     let s = Search::new(&base, opts, &|_| {})?;
@@ -356,7 +370,10 @@ pub fn evaluate_staff(
         s.n,
         s.per_day,
         opts.min_contacts,
-        s.margin,
+        match judging {
+            Judging::Met => s.margin,
+            Judging::Missed => -s.margin,
+        },
     );
     // No interval is at a cap: the staff are what they are.
     let counts = vec![0; s.n];
