@@ -137,6 +137,35 @@ fn a_grid_is_the_cartesian_product() {
 }
 
 #[test]
+fn more_shards_than_work_items_warn_loudly_and_still_merge() {
+    // 4 variants x 4 replications = 16 work items over 20 shards: shards 17 to 20 are empty.
+    let (dir, sweep) = setup(WHAT_IFS);
+    let whole = dir.path().join("whole");
+    let o = controlroom(&["sweep", s(&sweep), "--out", s(&whole)]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let shards = dir.path().join("shards");
+    let mut files = vec![];
+    for k in 1..=20 {
+        let spec = format!("{k}/20");
+        let o = controlroom(&["sweep", s(&sweep), "--shard", &spec, "--out", s(&shards)]);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        let warned = text(&o.stderr).contains(&format!("warning: shard {k}/20 has NO work"));
+        assert_eq!(warned, k > 16, "shard {k}: {}", text(&o.stderr));
+        files.push(shards.join(format!("shard-{k}-of-20.csv")));
+    }
+    let merged = dir.path().join("merged");
+    let mut args = vec!["merge"];
+    args.extend(files.iter().map(|f| s(f)));
+    args.extend(["--out", s(&merged)]);
+    let o = controlroom(&args);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_eq!(
+        read(&merged.join("sweep.csv")),
+        read(&whole.join("sweep.csv"))
+    );
+}
+
+#[test]
 fn three_shards_merge_into_exactly_the_unsharded_result() {
     let (dir, sweep) = setup(WHAT_IFS);
     let whole = dir.path().join("whole");

@@ -60,6 +60,21 @@ pub fn run(args: Args) -> CliResult {
         check_output(report)?;
     }
     let work = plan.shard_items(shard);
+    if args.shard.is_some() && work.is_empty() {
+        // Exit 0 all the same: a failed array task would hold back the merge job, and merge
+        // needs every shard file, this empty one included.
+        eprintln!(
+            "warning: shard {}/{} has NO work: the sweep has only {} work items ({} variants x {} \
+             replications) for {} shards; writing an empty shard so that merge still finds \
+             every shard (use fewer shards)",
+            shard.index,
+            shard.count,
+            plan.variants.len() * plan.replications as usize,
+            plan.variants.len(),
+            plan.replications,
+            shard.count
+        );
+    }
     let bar = progress(work.len() as u64, "variant x replication");
     let run = || plan.run(&work, &|| bar.inc(1));
     let items = match args.threads {
