@@ -11,6 +11,20 @@ use super::thrive::Thrive;
 use serde::{Deserialize, Serialize};
 use std::fmt::Write;
 
+/// The debrief's section headings, the same in the terminal and the window.
+pub mod heading {
+    pub const WELFARE: &str = "Welfare";
+    pub const RESULT: &str = "Result";
+    pub const WASTED: &str = "Actions that did not help";
+    pub const GUESSES: &str = "Decisions made before the evidence";
+    pub const COMPETENCIES: &str = "Competencies (CVF)";
+    pub const NDM: &str = "Debrief, through the National Decision Model";
+    pub const TIMELINE: &str = "Timeline: your decisions and the model answer";
+    pub const YOU: &str = "You";
+    pub const MODEL: &str = "Model answer";
+    pub const NO_MODEL: &str = "Model answer (none saved)";
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Debrief {
     /// Present after a harrowing scenario; shown first, apart from the learning points.
@@ -314,7 +328,7 @@ impl View {
         let mut s = String::new();
         let _ = writeln!(s, "{}", self.title);
         if let Some(w) = &self.welfare {
-            let _ = writeln!(s, "\n== Welfare ==\n{}", w.check);
+            let _ = writeln!(s, "\n== {} ==\n{}", heading::WELFARE, w.check);
             if let Some(c) = &w.contained {
                 let _ = writeln!(s, "{c}");
             }
@@ -323,27 +337,27 @@ impl View {
                 let _ = writeln!(s, "  - {place}");
             }
         }
-        let _ = writeln!(s, "\n== Result ==\n{}", self.verdict);
+        let _ = writeln!(s, "\n== {} ==\n{}", heading::RESULT, self.verdict);
         for f in self.facts.iter().chain(&self.dimensions) {
             let _ = writeln!(s, "{f}");
         }
         if !self.wasted.is_empty() {
-            let _ = writeln!(s, "\n== Actions that did not help ==");
+            let _ = writeln!(s, "\n== {} ==", heading::WASTED);
             for w in &self.wasted {
                 let _ = writeln!(s, "  {w}");
             }
         }
         if !self.guesses.is_empty() {
-            let _ = writeln!(s, "\n== Decisions made before the evidence ==");
+            let _ = writeln!(s, "\n== {} ==", heading::GUESSES);
             for g in &self.guesses {
                 let _ = writeln!(s, "  {g}");
             }
         }
-        let _ = writeln!(s, "\n== Competencies (CVF) ==");
+        let _ = writeln!(s, "\n== {} ==", heading::COMPETENCIES);
         for (c, l) in &self.competencies {
             let _ = writeln!(s, "  {c:<36} {l}");
         }
-        let _ = writeln!(s, "\n== Debrief, through the National Decision Model ==");
+        let _ = writeln!(s, "\n== {} ==", heading::NDM);
         for stage in &self.stages {
             let _ = writeln!(s, "\n-- {} --", stage.title);
             let _ = writeln!(s, "   {}", stage.question);

@@ -7,7 +7,7 @@
 use super::super::state::{Cmd, Do, Finished, Library, Screen, clock};
 use super::super::{theme, widgets};
 use super::{Root, spawn_root};
-use crate::training::debrief::{self, Mark};
+use crate::training::debrief::{self, Mark, heading};
 use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 
@@ -45,7 +45,11 @@ fn draw(
         p.spawn(widgets::scrolling()).with_children(|d| {
             if let Some(w) = &v.welfare {
                 d.spawn(widgets::panel(true)).with_children(|w2| {
-                    w2.spawn(widgets::label("Welfare check", theme::HEADING, theme::HINT));
+                    w2.spawn(widgets::label(
+                        heading::WELFARE,
+                        theme::HEADING,
+                        theme::HINT,
+                    ));
                     w2.spawn(widgets::body(w.check.clone()));
                     if let Some(c) = &w.contained {
                         w2.spawn(widgets::label(c.clone(), theme::SMALL, theme::MUTED));
@@ -69,18 +73,18 @@ fn draw(
                 d.spawn(widgets::body(line.clone()));
             }
             if !v.wasted.is_empty() {
-                d.spawn(widgets::heading("Actions that did not help"));
+                d.spawn(widgets::heading(heading::WASTED));
                 for w in &v.wasted {
                     d.spawn(widgets::label(w.clone(), theme::SMALL, theme::ALERT));
                 }
             }
             if !v.guesses.is_empty() {
-                d.spawn(widgets::heading("Decisions made before the evidence"));
+                d.spawn(widgets::heading(heading::GUESSES));
                 for g in &v.guesses {
                     d.spawn(widgets::label(g.clone(), theme::SMALL, theme::BAD));
                 }
             }
-            d.spawn(widgets::heading("Competencies"));
+            d.spawn(widgets::heading(heading::COMPETENCIES));
             for (c, l) in &v.competencies {
                 d.spawn(widgets::body(format!("  {c}: {l}")));
             }
@@ -111,9 +115,7 @@ fn draw(
                     });
                 }
             }
-            d.spawn(widgets::heading(
-                "Timeline: your decisions and the model answer",
-            ));
+            d.spawn(widgets::heading(heading::TIMELINE));
             d.spawn(widgets::row()).with_children(|cols| {
                 let mut col = |title: &str, steps: &[crate::training::Step]| {
                     cols.spawn(widgets::boxed(
@@ -136,10 +138,10 @@ fn draw(
                         }
                     });
                 };
-                col("You", &o.log.actions);
+                col(heading::YOU, &o.log.actions);
                 match &fin.model {
-                    Some(m) => col("Model answer", &m.actions),
-                    None => col("Model answer (none saved)", &[]),
+                    Some(m) => col(heading::MODEL, &m.actions),
+                    None => col(heading::NO_MODEL, &[]),
                 }
             });
             for s in &fin.saved {

@@ -209,6 +209,12 @@ fn incident_record(p: &mut ChildSpawnerCommands, desk: &Desk) {
     let sc = s.scenario();
     let f = &desk.force;
     let d = Decisions::of(s);
+    // "Grade: Grade 1 — Immediate" reads "Grade 1 — Immediate" under the field's own name.
+    let bare = |a: Action| {
+        let l = a.label(sc, f);
+        l.split_once(": ")
+            .map_or(l.clone(), |(_, rest)| rest.to_string())
+    };
     let fact = |id: &String| sc.fact(id).map_or(id.clone(), |x| x.text.clone());
     let (places, log): (Vec<&String>, Vec<&String>) = d
         .recorded
@@ -227,19 +233,15 @@ fn incident_record(p: &mut ChildSpawnerCommands, desk: &Desk) {
         ("Log", or_none(log.into_iter().map(fact).collect())),
         (
             "Grade",
-            d.grade
-                .map_or("—".into(), |g| Action::Grade(g).label(sc, f)),
+            d.grade.map_or("—".into(), |g| bare(Action::Grade(g))),
         ),
-        (
-            "RCRP",
-            d.rcrp.map_or("—".into(), |r| Action::Rcrp(r).label(sc, f)),
-        ),
+        ("RCRP", d.rcrp.map_or("—".into(), |r| bare(Action::Rcrp(r)))),
         (
             "Partners told",
             or_none(
                 d.partners
                     .iter()
-                    .map(|&p| Action::Notify(p).label(sc, f))
+                    .map(|&p| bare(Action::Notify(p)))
                     .collect(),
             ),
         ),
@@ -248,7 +250,7 @@ fn incident_record(p: &mut ChildSpawnerCommands, desk: &Desk) {
             or_none(
                 d.advice
                     .iter()
-                    .map(|a| Action::Advise(a.clone()).label(sc, f))
+                    .map(|a| bare(Action::Advise(a.clone())))
                     .collect(),
             ),
         ),
