@@ -169,6 +169,16 @@ pub fn variants_with_error_bars<S: AsRef<str>>(
     })
 }
 
+/// A harrowing-exposure figure as the chart and its table both show it: one decimal (the
+/// maximum is a mean over replications of each one's maximum, so 6.1 is a real figure).
+pub fn exposure_figure(x: f64) -> String {
+    if x.is_finite() {
+        format!("{x:.1}")
+    } else {
+        "–".into()
+    }
+}
+
 /// Harrowing-contact exposure per staff group: a bar for the mean and one for the maximum per
 /// handler per shift. `groups`: (group name, mean, maximum).
 pub fn harrowing_exposure<S: AsRef<str>>(title: &str, groups: &[(S, f64, f64)]) -> String {
@@ -207,7 +217,7 @@ pub fn harrowing_exposure<S: AsRef<str>>(title: &str, groups: &[(S, f64, f64)]) 
                     Rectangle::new(bar, color.filled()),
                     Rectangle::new(bar, INK.stroke_width(1)),
                 ])?;
-                value_above(&chart, root, ((x0 + x1) / 2.0, v), value_label(v, false))?;
+                value_above(&chart, root, ((x0 + x1) / 2.0, v), exposure_figure(v))?;
             }
         }
         category_labels(&chart, root, &names)

@@ -20,7 +20,7 @@ mod bars;
 mod forecast;
 mod week;
 
-pub use bars::{harrowing_exposure, variants_with_error_bars};
+pub use bars::{exposure_figure, harrowing_exposure, variants_with_error_bars};
 pub use forecast::history_and_forecast;
 pub use week::{required_vs_rostered, week_lines};
 

@@ -16,14 +16,18 @@ pub fn harrowing_section<S: AsRef<str>>(report: &mut Report, groups: &[(S, f64, 
     }
     let rows: Vec<Vec<String>> = groups
         .iter()
-        .map(|g| vec![g.0.as_ref().to_string(), fixed(g.1, 1), fixed(g.2, 0)])
+        .map(|g| {
+            let (mean, max) = (charts::exposure_figure(g.1), charts::exposure_figure(g.2));
+            vec![g.0.as_ref().to_string(), mean, max]
+        })
         .collect();
     report
         .section(
             "Harrowing exposure",
             "How many harrowing contacts (e.g. a death, a child at risk, a threat to life) a \
              handler takes in a shift: the mean per handler per shift and the most any handler \
-             took in one shift. High maxima are where to plan decompression and peer support.",
+             took in one shift (averaged over the replications). High maxima are where to plan \
+             decompression and peer support.",
         )
         .chart(charts::harrowing_exposure(
             "Harrowing contacts per handler per shift",
@@ -426,9 +430,13 @@ mod tests {
         let mut r = Report::new("t");
         harrowing_section::<&str>(&mut r, &[]);
         assert!(!r.finish().contains("Harrowing"));
-        harrowing_section(&mut r, &[("999 desk", 1.5, 6.0)]);
+        harrowing_section(&mut r, &[("999 desk", 1.5, 6.1)]);
         let html = r.finish();
         assert!(html.contains("<h2>Harrowing exposure</h2>") && html.contains("<svg"));
+        // The bar label and the table give the maximum the same way.
+        assert!(html.contains("<td>6.1</td>"), "the table's maximum");
+        assert!(html.contains(">\n6.1\n</text>"), "the bar's label");
+        assert!(!html.contains("<td>6</td>"));
     }
 
     #[test]
