@@ -384,3 +384,46 @@ fn report_windows_give_each_kpi_for_their_hours_only() {
     );
     assert!(night.covers(480.0), "{night:?}");
 }
+
+#[test]
+fn callers_lost_counts_each_caller_who_gave_up_for_good_once() {
+    use controlroom::sim::config::{Dist, Redial};
+    // Overloaded so that many give up: 12 agents for 150 calls/h of 5 minutes, 2 min patience.
+    let base = common::config(&common::single_queue(150.0, 300.0, 12, Some(120.0)));
+    let with = |p: f64| {
+        let mut c = base.clone();
+        c.replications = 5;
+        c.channels[0].redial = Some(Redial {
+            probability: p,
+            delay: Dist::Exponential { mean: 60.0 },
+        });
+        rows(&c)
+    };
+    let sum = |rows: &[Row], k| values(rows, "999", k).iter().sum::<f64>();
+    // Nobody tries again: every abandoned attempt is a caller lost.
+    let never = with(0.0);
+    assert_eq!(
+        values(&never, "999", Kpi::CallersLost),
+        values(&never, "999", Kpi::Abandoned)
+    );
+    // Everybody tries again: nobody is lost, however many attempts are abandoned.
+    let always = with(1.0);
+    assert!(sum(&always, Kpi::Abandoned) > 1000.0);
+    assert_eq!(sum(&always, Kpi::CallersLost), 0.0);
+    // Half try again: about half of the abandoned attempts lose their caller (binomial, 4 sd).
+    let half = with(0.5);
+    let (lost, abandoned) = (sum(&half, Kpi::CallersLost), sum(&half, Kpi::Abandoned));
+    let sd = (abandoned * 0.25).sqrt();
+    assert!(
+        (lost - abandoned / 2.0).abs() < 4.0 * sd,
+        "{lost} of {abandoned}"
+    );
+    // Every abandoned attempt either lost its caller or led to a redial, but for the edges:
+    // redials of warm-up abandonments, and redials still pending at the end.
+    let redials = sum(&half, Kpi::Redials);
+    let gap = abandoned - lost - redials;
+    assert!(
+        gap.abs() < 0.02 * abandoned,
+        "{abandoned} = {lost} + {redials} + {gap}"
+    );
+}

@@ -62,6 +62,7 @@ pub enum Kpi {
     CallbacksMade,
     CallbacksSuccessful,
     Redials,
+    CallersLost,
     Occupancy,
     HandlersOnDutyMean,
     StaffedHours,
@@ -72,7 +73,7 @@ pub enum Kpi {
 
 impl Kpi {
     /// The channel KPIs, in the column order of `summary.csv` and `intervals.csv`.
-    pub const CHANNEL: [Kpi; 16] = [
+    pub const CHANNEL: [Kpi; 17] = [
         Kpi::Offered,
         Kpi::Answered,
         Kpi::Abandoned,
@@ -89,6 +90,7 @@ impl Kpi {
         Kpi::CallbacksMade,
         Kpi::CallbacksSuccessful,
         Kpi::Redials,
+        Kpi::CallersLost,
     ];
 
     /// The staff-group KPIs.
@@ -120,6 +122,7 @@ impl Kpi {
             Kpi::CallbacksMade => "callbacks_made",
             Kpi::CallbacksSuccessful => "callbacks_successful",
             Kpi::Redials => "redials",
+            Kpi::CallersLost => "callers_lost",
             Kpi::Occupancy => "occupancy",
             Kpi::HandlersOnDutyMean => "handlers_on_duty_mean",
             Kpi::StaffedHours => "staffed_hours",
@@ -148,6 +151,7 @@ impl Kpi {
             Kpi::CallbacksMade => "call-backs made",
             Kpi::CallbacksSuccessful => "call-backs successful",
             Kpi::Redials => "redials",
+            Kpi::CallersLost => "callers_lost",
             Kpi::Occupancy => "occupancy",
             Kpi::HandlersOnDutyMean => "mean handlers available",
             Kpi::StaffedHours => "staffed hours",
@@ -167,7 +171,8 @@ impl Kpi {
             | Kpi::CallbacksAccepted
             | Kpi::CallbacksMade
             | Kpi::CallbacksSuccessful
-            | Kpi::Redials => Kind::Count,
+            | Kpi::Redials
+            | Kpi::CallersLost => Kind::Count,
             Kpi::AbandonRate | Kpi::ServiceLevel | Kpi::QueuedRate | Kpi::Occupancy => Kind::Share,
             Kpi::WaitMean | Kpi::WaitP90 | Kpi::TimeInQueueMean => Kind::Seconds,
             Kpi::StaffedHours | Kpi::BusyHours => Kind::Hours,
@@ -222,7 +227,7 @@ impl std::fmt::Display for Kpi {
 }
 
 /// Channel KPIs, in column order.
-pub const CHANNEL_KPIS: [Kpi; 16] = Kpi::CHANNEL;
+pub const CHANNEL_KPIS: [Kpi; 17] = Kpi::CHANNEL;
 
 /// Staff-group KPIs.
 pub const GROUP_KPIS: [Kpi; 6] = Kpi::GROUP;
@@ -232,7 +237,7 @@ fn ratio(a: f64, b: f64) -> f64 {
 }
 
 /// A channel's figures from its totals, in the order of [`CHANNEL_KPIS`].
-pub fn channel_values(t: &ChannelBin, covered_s: f64) -> [f64; 16] {
+pub fn channel_values(t: &ChannelBin, covered_s: f64) -> [f64; 17] {
     [
         t.offered as f64,
         t.answered as f64,
@@ -250,11 +255,12 @@ pub fn channel_values(t: &ChannelBin, covered_s: f64) -> [f64; 16] {
         t.callbacks_made as f64,
         t.callbacks_successful as f64,
         t.redials as f64,
+        t.callers_lost as f64,
     ]
 }
 
 /// A channel KPI from [`channel_values`]'s output (NaN for a staff-group KPI).
-pub fn channel_value(values: &[f64; 16], kpi: Kpi) -> f64 {
+pub fn channel_value(values: &[f64; 17], kpi: Kpi) -> f64 {
     match kpi.scope() {
         Scope::Channel => values[kpi.index()],
         Scope::Group => f64::NAN,
@@ -309,7 +315,7 @@ impl Row {
 pub fn rows(cfg: &Config, reps: &[Replication]) -> Vec<Row> {
     let mut out = vec![];
     for (c, ch) in cfg.channels.iter().enumerate() {
-        let per_rep: Vec<[f64; 16]> = reps
+        let per_rep: Vec<[f64; 17]> = reps
             .iter()
             .map(|r| {
                 channel_values(
@@ -329,7 +335,7 @@ pub fn rows(cfg: &Config, reps: &[Replication]) -> Vec<Row> {
     }
     for (window, intervals) in &cfg.windows {
         for (c, ch) in cfg.channels.iter().enumerate() {
-            let per_rep: Vec<[f64; 16]> = reps
+            let per_rep: Vec<[f64; 17]> = reps
                 .iter()
                 .map(|r| {
                     let bins: Vec<ChannelBin> = intervals
@@ -399,7 +405,7 @@ mod tests {
         assert_eq!(Kpi::from_name("wait_mean"), None);
         assert_eq!(Kpi::Occupancy.scope(), Scope::Group);
         assert_eq!(Kpi::WaitMean.kind(), Kind::Seconds);
-        let v: [f64; 16] = std::array::from_fn(|i| i as f64);
+        let v: [f64; 17] = std::array::from_fn(|i| i as f64);
         for (i, k) in Kpi::CHANNEL.into_iter().enumerate() {
             assert_eq!(channel_value(&v, k), i as f64);
         }

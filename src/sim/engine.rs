@@ -411,6 +411,8 @@ impl<'a, S: CallSink> Engine<'a, S> {
         {
             self.events
                 .push(self.now + call.redial_delay, Ev::Redial(c as u16));
+        } else if call.counted {
+            self.tracker.caller_lost(c, call.bin as usize);
         }
     }
 

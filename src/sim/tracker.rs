@@ -139,6 +139,10 @@ pub struct ChannelBin {
     /// Resolved contacts that had to queue (not answered the moment they arrived).
     pub queued: u64,
     pub redials: u64,
+    /// Callers who gave up (or whose call-back failed) and did not try again: lost for good.
+    /// Counted in the interval of their last attempt. Abandoned attempts count each redial
+    /// again; this counts each caller once.
+    pub callers_lost: u64,
     pub callbacks_offered: u64,
     pub callbacks_accepted: u64,
     pub callbacks_made: u64,
@@ -161,6 +165,7 @@ impl ChannelBin {
         self.resolved += o.resolved;
         self.queued += o.queued;
         self.redials += o.redials;
+        self.callers_lost += o.callers_lost;
         self.callbacks_offered += o.callbacks_offered;
         self.callbacks_accepted += o.callbacks_accepted;
         self.callbacks_made += o.callbacks_made;
@@ -346,7 +351,14 @@ impl Tracker {
             let b = &mut self.channels[c][bin];
             Self::left_queue(b, wait, wait > 0.0);
             b.abandoned += 1;
+            b.callers_lost += 1;
         }
+    }
+
+    /// A caller who gave up will not try again.
+    #[inline]
+    pub fn caller_lost(&mut self, c: usize, bin: usize) {
+        self.channels[c][bin].callers_lost += 1;
     }
 
     /// A caller gave up after waiting `wait` s.

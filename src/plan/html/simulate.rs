@@ -187,7 +187,7 @@ pub fn simulate_report(
     headline(&mut r, cfg, rows, weeks);
 
     let cover = merged_cover(reps);
-    let channel_series: Vec<(String, Vec<[f64; 16]>)> = cfg
+    let channel_series: Vec<(String, Vec<[f64; 17]>)> = cfg
         .channels
         .iter()
         .enumerate()
@@ -200,7 +200,7 @@ pub fn simulate_report(
                     if cv > 0.0 {
                         kpi::channel_values(b, cv)
                     } else {
-                        [f64::NAN; 16]
+                        [f64::NAN; 17]
                     }
                 })
                 .collect();
