@@ -151,7 +151,7 @@ impl Kpi {
             Kpi::CallbacksMade => "call-backs made",
             Kpi::CallbacksSuccessful => "call-backs successful",
             Kpi::Redials => "redials",
-            Kpi::CallersLost => "callers_lost",
+            Kpi::CallersLost => "callers lost (never got through)",
             Kpi::Occupancy => "occupancy",
             Kpi::HandlersOnDutyMean => "mean handlers available",
             Kpi::StaffedHours => "staffed hours",
@@ -405,6 +405,10 @@ mod tests {
         assert_eq!(Kpi::from_name("wait_mean"), None);
         assert_eq!(Kpi::Occupancy.scope(), Scope::Group);
         assert_eq!(Kpi::WaitMean.kind(), Kind::Seconds);
+        assert_eq!(Kpi::CallersLost.label(), "callers lost (never got through)");
+        for k in Kpi::CHANNEL.into_iter().chain(Kpi::GROUP) {
+            assert!(!k.label().contains('_'), "{k}: the label is the CSV name");
+        }
         let v: [f64; 17] = std::array::from_fn(|i| i as f64);
         for (i, k) in Kpi::CHANNEL.into_iter().enumerate() {
             assert_eq!(channel_value(&v, k), i as f64);
