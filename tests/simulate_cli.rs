@@ -38,10 +38,9 @@ fn default_model_runs_and_writes_documented_csvs() {
         "{text}"
     );
     let summary = read(&out.join("summary.csv"));
-    assert!(
-        summary
-            .starts_with("scope,name,kpi,mean,ci95_low,ci95_high,ci95_half_width,replications\n")
-    );
+    assert!(summary.starts_with(
+        "scope,name,kpi,mean,ci95_low,ci95_high,ci95_half_width,replications,mean_per_week\n"
+    ));
     assert!(summary.contains("channel,999,service_level,"));
     assert!(summary.contains("group,Call handlers,occupancy,"));
     let intervals = read(&out.join("intervals.csv"));

@@ -139,7 +139,7 @@ pub fn run(args: Args) -> CliResult {
 
     if let (Some(dir), Some(mut set)) = (&args.out, set) {
         let texts = [
-            report::summary_csv(&rows),
+            report::summary_csv(cfg, &rows),
             report::intervals_csv(cfg, &reps),
             report::occupancy_csv(cfg, &reps),
             report::workforce_csv(cfg, &reps),

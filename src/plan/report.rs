@@ -34,8 +34,23 @@ pub fn csv_line(out: &mut String, fields: &[String]) {
     out.push('\n');
 }
 
-/// `summary.csv`: one row per channel or group KPI with its mean and 95% CI.
-pub fn summary_csv(rows: &[Row]) -> String {
+/// Counted weeks of a run, when it is a week or more (None: a shorter run's counts are only
+/// its own totals, and a per-week figure would be an extrapolation).
+pub fn counted_weeks(cfg: &Config) -> Option<f64> {
+    let weeks = (cfg.horizon_s - cfg.warmup_s).max(0.0) / crate::sim::config::WEEK_S;
+    (weeks >= 1.0 - 1e-9).then_some(weeks)
+}
+
+/// Whether a KPI is a total over the run (counts and hours), so that it has a per-week figure.
+fn is_total(kpi: Kpi) -> bool {
+    kpi.is_count() || kpi.kind() == kpi::Kind::Hours
+}
+
+/// `summary.csv`: one row per channel or group KPI with its mean and 95% CI. Counts and hours
+/// are totals over the counted run; `mean_per_week` divides them by the counted weeks (empty
+/// for shares, waits and means, and for runs shorter than a week).
+pub fn summary_csv(cfg: &Config, rows: &[Row]) -> String {
+    let weeks = counted_weeks(cfg);
     let mut out = String::new();
     csv_line(
         &mut out,
@@ -48,6 +63,7 @@ pub fn summary_csv(rows: &[Row]) -> String {
             "ci95_high",
             "ci95_half_width",
             "replications",
+            "mean_per_week",
         ]
         .map(String::from),
     );
@@ -64,6 +80,10 @@ pub fn summary_csv(rows: &[Row]) -> String {
                 cell(e.high()),
                 cell(e.half_width),
                 e.n.to_string(),
+                match weeks {
+                    Some(w) if is_total(r.kpi) => cell(e.mean / w),
+                    _ => String::new(),
+                },
             ],
         );
     }
@@ -332,6 +352,16 @@ pub fn summary_table(cfg: &Config, rows: &[Row]) -> String {
     let mut out = String::new();
     let names: Vec<&str> = cfg.channels.iter().map(|c| c.name.as_str()).collect();
     let width = 22;
+    let counted = super::notes::duration((cfg.horizon_s - cfg.warmup_s).max(0.0));
+    let per_week = if counted_weeks(cfg).is_some() {
+        "; per-week figures below"
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        out,
+        "counts and hours are totals over the counted run ({counted}){per_week}"
+    );
     let _ = write!(out, "{:<30}", "channel (mean ± 95% CI)");
     for n in &names {
         let _ = write!(out, "{n:>width$}");
@@ -351,6 +381,23 @@ pub fn summary_table(cfg: &Config, rows: &[Row]) -> String {
             let _ = write!(out, "{s:>width$}");
         }
         out.push('\n');
+    }
+    if let Some(weeks) = counted_weeks(cfg) {
+        for kpi in [
+            Kpi::Offered,
+            Kpi::Answered,
+            Kpi::Abandoned,
+            Kpi::CallersLost,
+        ] {
+            let _ = write!(out, "{:<30}", format!("{} per week", kpi.label()));
+            for n in &names {
+                let s = kpi::find(rows, n, kpi)
+                    .map(|r| show(kpi, r.estimate().mean / weeks))
+                    .unwrap_or_default();
+                let _ = write!(out, "{s:>width$}");
+            }
+            out.push('\n');
+        }
     }
     for (window, _) in &cfg.windows {
         for (kpi, label) in [

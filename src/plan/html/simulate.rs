@@ -374,7 +374,8 @@ fn headline(r: &mut Report, cfg: &Config, rows: &[Row], weeks: f64) {
         .collect();
     r.section(
         "Headline figures",
-        "Counts are per week (or for the whole counted period when it is shorter); rates, waits \
+        "Counts are per week (or for the whole counted period when it is shorter; the terminal \
+         and summary.csv give run totals, with per-week figures beside them); rates, waits \
          and service levels are means over replications. The target is judged on the 95% \
          confidence interval: too close to call means the interval contains the target.",
     )
