@@ -155,7 +155,10 @@ fn sweep_and_staffing_reports_have_their_charts() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let html = std::fs::read_to_string(&sweep_html).unwrap_or_else(|e| panic!("{e}"));
-    assert!(html.contains("Variants side by side") && html.contains("Differences from the base"));
+    assert!(html.contains("Differences from the base") && html.contains("Figures and differences"));
+    // Paired differences in percentage points, never "%" for a difference of shares.
+    assert!(html.contains(" pt ± ") && html.contains("difference (pt)"));
+    assert!(!html.contains('…'), "variant names in full");
     assert!(
         html.matches("<svg").count() >= 6,
         "one chart per headline KPI"

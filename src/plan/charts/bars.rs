@@ -9,33 +9,49 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::error::Error;
 
-/// Labels under categories (bars), centred, shortened to fit their slot.
-fn category_labels<'a, 'b>(chart: &Chart<'a, 'b>, root: &Area<'b>, names: &[String]) -> Res {
+/// Labels under categories (bars), centred, in full: a name too long for its slot is
+/// broken between words onto further lines (a single word longer than the slot is kept whole).
+pub(super) fn category_labels<'a, 'b>(
+    chart: &Chart<'a, 'b>,
+    root: &Area<'b>,
+    names: &[String],
+) -> Res {
     let slot = if names.len() > 1 {
         chart.backend_coord(&(1.0, 0.0)).0 - chart.backend_coord(&(0.0, 0.0)).0
     } else {
         400
     };
-    let max_chars = ((slot - 6) / 8).max(4) as usize;
+    let max_chars = ((slot - 6) / 7).max(6) as usize;
+    let bottom = chart.backend_coord(&(0.0, chart.y_range().start)).1;
     for (i, name) in names.iter().enumerate() {
-        let shown: String = if name.chars().count() > max_chars {
-            let mut s: String = name.chars().take(max_chars - 1).collect();
-            s.push('…');
-            s
-        } else {
-            name.clone()
-        };
-        let (x, y) = chart.backend_coord(&(i as f64, 0.0));
-        root.draw(&Text::new(
-            shown,
-            (x, y + 8),
-            (FONT, SMALL)
-                .into_font()
-                .color(&INK)
-                .pos(Pos::new(HPos::Center, VPos::Top)),
-        ))?;
+        let x = chart.backend_coord(&(i as f64, 0.0)).0;
+        for (k, line) in wrap(name, max_chars).into_iter().enumerate() {
+            root.draw(&Text::new(
+                line,
+                (x, bottom + 8 + 14 * k as i32),
+                (FONT, SMALL)
+                    .into_font()
+                    .color(&INK)
+                    .pos(Pos::new(HPos::Center, VPos::Top)),
+            ))?;
+        }
     }
     Ok(())
+}
+
+/// `text` broken between words into lines of at most `width` characters where it can be.
+pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = vec![];
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(l) if l.chars().count() + 1 + word.chars().count() <= width => {
+                l.push(' ');
+                l.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
 }
 
 /// Axes for categories 0..n along x, y from 0 to `top`.
@@ -49,7 +65,7 @@ fn category_axes<'a, 'b>(
 ) -> Result<Chart<'a, 'b>, Box<dyn Error>> {
     let mut chart = ChartBuilder::on(area)
         .margin_right(20)
-        .x_label_area_size(50)
+        .x_label_area_size(64)
         .y_label_area_size(76)
         .build_cartesian_2d(-0.5..(n.max(1) as f64 - 0.5), 0.0..top)?;
     let fmt = |v: &f64| y_tick(*v, share, top);

@@ -17,10 +17,12 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::error::Error;
 
 mod bars;
+mod diffs;
 mod forecast;
 mod week;
 
 pub use bars::{exposure_figure, harrowing_exposure, variants_with_error_bars};
+pub use diffs::{difference_label, paired_differences};
 pub use forecast::history_and_forecast;
 pub use week::{required_vs_rostered, week_lines};
 

@@ -33,17 +33,21 @@ pub fn sweep_report(title: &str, results: &Results) -> Report {
         ),
         (
             "Figures",
-            "mean, with the 95% confidence interval as an error bar".into(),
+            "paired differences from the base (variant − base), with 95% confidence intervals; \
+             shares in percentage points (pt)"
+                .into(),
         ),
     ]);
     let Some(base) = results.variants.first() else {
         return r;
     };
     r.section(
-        "Variants side by side",
-        "Each chart shows one KPI for the base model and every variant. Error bars are 95% \
-         confidence intervals across replications; the table below gives each variant's paired \
-         difference from the base, which is much tighter because every variant sees the same callers.",
+        "Differences from the base",
+        "Each chart shows one KPI: every variant's paired difference from the base (variant − \
+         base, replication by replication) with its 95% confidence interval. Every variant sees \
+         the same callers, so the difference is far tighter than either figure; an interval \
+         that crosses zero is no measurable change. Differences in shares are percentage \
+         points (pt). The table gives the figures themselves.",
     );
     for (k, key) in base.keys.iter().enumerate() {
         if !headline(base, base, k) {
@@ -53,20 +57,24 @@ pub fn sweep_report(title: &str, results: &Results) -> Report {
             .variants
             .iter()
             .enumerate()
+            .skip(1)
             .filter_map(|(v, var)| {
                 let kk = var.keys.iter().position(|x| x == key)?;
-                let e = results.compare(v, kk).estimate;
-                Some((var.name.clone(), e.mean, e.low(), e.high()))
+                let d = results.compare(v, kk).diff?;
+                Some((var.name.clone(), d.mean, d.low(), d.high()))
             })
             .collect();
+        if bars.is_empty() {
+            continue;
+        }
         let share = key.kpi.is_share();
-        let heading = format!("{} {}", key.name, key.kpi.label());
-        r.chart(charts::variants_with_error_bars(
-            &heading,
-            key.kpi.label(),
-            &bars,
-            share,
-        ));
+        let heading = format!("{} {}: difference from the base", key.name, key.kpi.label());
+        let unit = if share {
+            "difference (pt)"
+        } else {
+            "difference"
+        };
+        r.chart(charts::paired_differences(&heading, unit, &bars, share));
     }
     let mut rows = vec![];
     for (v, var) in results.variants.iter().enumerate().skip(1) {
@@ -83,16 +91,18 @@ pub fn sweep_report(title: &str, results: &Results) -> Report {
                 pct_or_plain(key.kpi, c.estimate.mean),
                 format!(
                     "{} ± {}",
-                    pct_or_plain(key.kpi, d.mean),
-                    pct_or_plain(key.kpi, d.half_width)
+                    charts::difference_label(d.mean, key.kpi.is_share()),
+                    charts::difference_label(d.half_width, key.kpi.is_share())
+                        .trim_start_matches('+')
                 ),
                 mark.into(),
             ]);
         }
     }
     r.section(
-        "Differences from the base",
-        "Paired differences (variant − base) with their 95% confidence half-width.",
+        "Figures and differences",
+        "Each variant's figure, and its paired difference from the base (variant − base) with \
+         the 95% confidence half-width; differences in shares are percentage points (pt).",
     );
     r.table(
         &[
