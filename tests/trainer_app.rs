@@ -67,7 +67,7 @@ fn screen(app: &App) -> Screen {
 }
 
 fn clock_ms(app: &App) -> u64 {
-    app.world().resource::<Desk>().clock_ms
+    app.world().resource::<Desk>().clock.ms
 }
 
 fn select(app: &mut App, id: &str) {
@@ -107,12 +107,12 @@ fn a_whole_call_in_the_window_equals_the_headless_session() {
     );
     key(&mut app, KeyCode::Enter);
     assert_eq!(screen(&app), Screen::Call);
-    assert!(!app.world().resource::<Desk>().answered);
+    assert!(!app.world().resource::<Desk>().clock.answered);
     // The clock waits for the answer.
     app.update();
     assert_eq!(clock_ms(&app), 0);
     key(&mut app, KeyCode::Space);
-    assert!(app.world().resource::<Desk>().answered);
+    assert!(app.world().resource::<Desk>().clock.answered);
     // The first frame after answering ticks the clock; line the clock up on whole 100 ms.
     for step in &log.actions {
         while clock_ms(&app) < step.t_ms {
@@ -650,13 +650,13 @@ fn text_scale_and_pause_hold() {
         app.update();
     }
     key(&mut app, KeyCode::Space);
-    assert!(app.world().resource::<Desk>().paused);
+    assert!(app.world().resource::<Desk>().clock.paused);
     let t = clock_ms(&app);
     for _ in 0..50 {
         app.update();
     }
     assert_eq!(clock_ms(&app), t);
-    assert!(app.world().resource::<Desk>().paused);
+    assert!(app.world().resource::<Desk>().clock.paused);
     key(&mut app, KeyCode::Space);
     app.update();
     assert!(clock_ms(&app) > t, "Space resumes");

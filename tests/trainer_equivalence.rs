@@ -148,7 +148,7 @@ fn play_in_window(sc: &Scenario, log: &ActionLog, dir: &Path) -> Finished {
     );
     for step in &log.actions {
         while app.world().get_resource::<Desk>().is_some()
-            && app.world().resource::<Desk>().clock_ms < step.t_ms
+            && app.world().resource::<Desk>().clock.ms < step.t_ms
         {
             app.update();
         }

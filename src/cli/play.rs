@@ -7,7 +7,7 @@
 //! again; `q` to stop the scenario. End of input lets the call run on to its time limit.
 
 use super::{CliError, CliResult};
-use controlroom::training::desk::{Catalogue, Choice};
+use controlroom::training::desk::{self, Catalogue, Choice, stamp};
 use controlroom::training::results::{Provenance, Source};
 use controlroom::training::store::{self, Store};
 use controlroom::training::thrive::{Judgement, Thrive};
@@ -54,45 +54,6 @@ pub struct Args {
     /// Force profile for grade names and support (default: force.ron beside the scenario, if any).
     #[arg(long)]
     force: Option<PathBuf>,
-}
-
-fn stamp(ms: u64) -> String {
-    format!("[{:02}:{:02}]", ms / 60000, (ms / 1000) % 60)
-}
-
-fn show(e: &Event) -> String {
-    match e {
-        Event::CallerSays {
-            t_ms,
-            text,
-            distress,
-            ..
-        } => {
-            format!(
-                "{} CALLER {}: {text}",
-                stamp(*t_ms),
-                "!".repeat(usize::from(*distress))
-            )
-        }
-        Event::FactRevealed { t_ms, text, .. } => format!("{}     (new fact) {text}", stamp(*t_ms)),
-        Event::CheckResult { t_ms, text, .. } => format!("{}     (check) {text}", stamp(*t_ms)),
-        Event::Hint { t_ms, text } => format!("{}     hint: {text}", stamp(*t_ms)),
-        Event::Feedback {
-            t_ms, good, text, ..
-        } => {
-            format!(
-                "{}     {} {text}",
-                stamp(*t_ms),
-                if *good { "✓" } else { "✗" }
-            )
-        }
-        Event::CallerGone { t_ms, ending } => {
-            format!("{} --- {} ---", stamp(*t_ms), ending.label())
-        }
-        Event::CallClosed { t_ms, by } => {
-            format!("{} --- call over ({}) ---", stamp(*t_ms), by.label())
-        }
-    }
 }
 
 fn menu(session: &Session, cat: &Catalogue, force: &ForceProfile) {
@@ -302,7 +263,7 @@ pub fn run(args: Args) -> CliResult {
 
 fn print_events(events: &[Event]) {
     for e in events {
-        println!("{}", show(e));
+        println!("{}", desk::event_line(e).stamped());
     }
 }
 

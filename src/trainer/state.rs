@@ -2,6 +2,7 @@
 //! desk, the finished call, and the one message type every key and button turns into ([`Do`]).
 //! Everything here is loading and bookkeeping; the rules live in [`crate::training`].
 
+use crate::training::desk;
 use crate::training::store::{self, Store};
 use crate::training::thrive::{Judgement, Thrive};
 use crate::training::{
@@ -138,14 +139,6 @@ pub struct Choice {
     pub field: usize,
 }
 
-/// A THRIVE assessment being put together: element, then judgement, then the facts it rests on.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Draft {
-    pub element: Option<Thrive>,
-    pub judgement: Option<Judgement>,
-    pub facts: Vec<String>,
-}
-
 /// The panel keyboard digits act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Panel {
@@ -216,16 +209,11 @@ pub struct Feed {
 pub struct Desk {
     pub session: Session,
     pub force: ForceProfile,
-    /// The call has been answered (the clock runs from answer).
-    pub answered: bool,
-    /// Call time, ms from answer.
-    pub clock_ms: u64,
-    /// Sub-millisecond remainder of the clock.
-    pub carry: f64,
-    pub speed: f64,
-    pub paused: bool,
+    /// The call clock: answered, call time, speed, paused.
+    pub clock: desk::Clock,
     pub panel: Panel,
-    pub draft: Draft,
+    /// The THRIVE assessment being put together.
+    pub draft: desk::Draft,
     /// A typed question being written (typed mode).
     pub typing: String,
     /// The highlighted entry of the focused panel (arrow keys move it, Enter or Space picks it),
@@ -245,13 +233,9 @@ impl Desk {
         Desk {
             session,
             force,
-            answered: false,
-            clock_ms: 0,
-            carry: 0.0,
-            speed: 1.0,
-            paused: false,
+            clock: desk::Clock::default(),
             panel: Panel::default(),
-            draft: Draft::default(),
+            draft: desk::Draft::default(),
             typing: String::new(),
             cursor: 0,
             feed: None,
@@ -269,8 +253,8 @@ impl Desk {
         c: &Config,
     ) -> Desk {
         let mut d = Desk::new(session, force, c);
-        d.answered = true;
-        d.speed = c.speed;
+        d.clock.answered = true;
+        d.clock.speed = c.speed;
         d.feed = Some(Feed {
             feed,
             pause_at: None,
@@ -280,22 +264,15 @@ impl Desk {
 
     /// The call time at which the trainee acts now.
     pub fn act_ms(&self) -> u64 {
-        self.clock_ms.min(self.session.scenario().time_limit_ms)
+        self.clock.act_ms(self.session.scenario().time_limit_ms)
     }
 
-    /// Let the call clock run by `dt_secs` of wall time; returns the new call time.
+    /// Let the call clock run by `dt_secs` of wall time; returns the new call time. The timer
+    /// text follows the clock by itself: a tick alone redraws nothing, so the transcript and
+    /// panels keep their scroll position and the keyboard its panel.
     pub fn tick(&mut self, dt_secs: f64) -> u64 {
-        if !self.answered || self.paused || self.session.is_closed() {
-            return self.clock_ms;
-        }
-        let ms = dt_secs * 1000.0 * self.speed + self.carry;
-        // A hair over, so that 0.1 s is 100 ms and not 99.999… (frames step the clock exactly).
-        let whole = (ms + 1e-6).floor();
-        self.carry = (ms - whole).max(0.0);
-        // The timer text follows the clock by itself: a tick alone redraws nothing, so the
-        // transcript and panels keep their scroll position and the keyboard its panel.
-        self.clock_ms = self.clock_ms.saturating_add(whole as u64);
-        self.clock_ms
+        let over = self.session.is_closed();
+        self.clock.tick(dt_secs, over)
     }
 
     /// Hand one action to the session; a refusal is kept to show, never fatal.

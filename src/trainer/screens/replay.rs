@@ -138,7 +138,7 @@ fn shots(
             }
         }
         Stage::Call => match (screen.get(), desk) {
-            (Screen::Call, Some(d)) if d.paused => {
+            (Screen::Call, Some(d)) if d.clock.paused => {
                 if shots.frames > SETTLE_FRAMES {
                     commands
                         .spawn(Screenshot::primary_window())
@@ -157,7 +157,7 @@ fn shots(
         Stage::CallSaving => {
             if written(&call) && shots.frames > 5 {
                 if let Some(mut d) = desk {
-                    d.paused = false;
+                    d.clock.paused = false;
                 }
                 shots.stage = Stage::Debrief;
                 shots.frames = 0;

@@ -43,7 +43,7 @@ pub(super) fn redraw(
                 ));
                 bar.spawn((
                     CallTimer,
-                    widgets::label(clock(desk.clock_ms), theme::HEADING, theme::TEXT),
+                    widgets::label(clock(desk.clock.ms), theme::HEADING, theme::TEXT),
                 ));
                 if s.caller_on_line() {
                     let d = s.distress();
@@ -76,8 +76,8 @@ pub(super) fn redraw(
                             "REPLAY {}/{} x{}{}",
                             f.feed.played(),
                             f.feed.log().actions.len(),
-                            desk.speed,
-                            if desk.paused { " (paused)" } else { "" }
+                            desk.clock.speed,
+                            if desk.clock.paused { " (paused)" } else { "" }
                         ),
                         theme::HEADING,
                         theme::ALERT,
@@ -87,7 +87,7 @@ pub(super) fn redraw(
                 }
                 widgets::spawn_button(bar, "[Esc] Stop the call", Cmd::StopCall, theme::DANGER);
             });
-            if !desk.answered {
+            if !desk.clock.answered {
                 p.spawn(widgets::panel(true)).with_children(|a| {
                     a.spawn(widgets::label(
                         format!("INCOMING {channel} CALL"),
@@ -156,49 +156,17 @@ pub(super) fn redraw(
 }
 
 fn transcript(t: &mut ChildSpawnerCommands, desk: &Desk) {
-    let s = &desk.session;
-    let sc = s.scenario();
-    // Events and the trainee's own actions, in time order.
-    let mut lines: Vec<(u64, String, Color)> = s
-        .transcript()
-        .iter()
-        .map(|e| {
-            let (text, color) = match e {
-                Event::CallerSays { text, distress, .. } => (
-                    format!("CALLER {}: {text}", "!".repeat(usize::from(*distress))),
-                    theme::distress(*distress),
-                ),
-                Event::FactRevealed { text, .. } => (format!("  new fact: {text}"), theme::MUTED),
-                Event::CheckResult { text, .. } => (format!("  check: {text}"), theme::HINT),
-                Event::Hint { text, .. } => (format!("  hint: {text}"), theme::HINT),
-                Event::Feedback { good, text, .. } => (
-                    format!("  {} {text}", if *good { "+" } else { "-" }),
-                    if *good { theme::GOOD } else { theme::BAD },
-                ),
-                Event::CallerGone { ending, .. } => {
-                    (format!("--- {} ---", ending.label()), theme::BAD)
-                }
-                Event::CallClosed { by, .. } => {
-                    (format!("--- call over ({}) ---", by.label()), theme::MUTED)
-                }
-            };
-            (e.t_ms(), text, color)
-        })
-        .collect();
-    for step in &s.log().actions {
-        lines.push((
-            step.t_ms,
-            format!("YOU: {}", step.action.label(sc, &desk.force)),
-            theme::TEXT,
-        ));
-    }
-    lines.sort_by_key(|l| l.0);
-    for (t_ms, text, color) in lines {
-        t.spawn(widgets::label(
-            format!("[{}] {text}", clock(t_ms)),
-            theme::BODY,
-            color,
-        ));
+    use crate::training::desk::{Tone, timeline};
+    for line in timeline(&desk.session, &desk.force) {
+        let color = match line.tone {
+            Tone::Caller(d) => theme::distress(d),
+            Tone::Fact | Tone::Closed => theme::MUTED,
+            Tone::Check | Tone::Hint => theme::HINT,
+            Tone::Good => theme::GOOD,
+            Tone::Bad | Tone::Ended => theme::BAD,
+            Tone::You => theme::TEXT,
+        };
+        t.spawn(widgets::label(line.stamped(), theme::BODY, color));
     }
 }
 

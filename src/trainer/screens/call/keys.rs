@@ -28,7 +28,7 @@ pub(super) fn keys(
 /// Questions panel focused.
 fn typing(desk: &Desk) -> bool {
     desk.session.is_typed()
-        && desk.answered
+        && desk.clock.answered
         && desk.feed.is_none()
         && desk.panel == Panel::Questions
 }
@@ -56,8 +56,8 @@ fn typing_key(k: KeyCode, text: Option<String>) -> Option<Cmd> {
 fn desk_key(k: KeyCode, desk: &Desk) -> Option<Cmd> {
     Some(match k {
         KeyCode::Escape => Cmd::StopCall,
-        KeyCode::Space if !desk.answered => Cmd::Answer,
-        KeyCode::Enter | KeyCode::NumpadEnter if !desk.answered => Cmd::Answer,
+        KeyCode::Space if !desk.clock.answered => Cmd::Answer,
+        KeyCode::Enter | KeyCode::NumpadEnter if !desk.clock.answered => Cmd::Answer,
         KeyCode::Space if desk.feed.is_some() => Cmd::TogglePause,
         KeyCode::KeyF => Cmd::ToggleFast,
         KeyCode::KeyX => Cmd::Decide(Action::Close),

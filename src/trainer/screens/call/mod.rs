@@ -8,14 +8,14 @@
 //! replay feeds a saved log's actions at their recorded times instead of the trainee's.
 
 use super::super::state::{
-    Cmd, Config, Desk, Do, Draft, Finished, Library, Notice, Panel, Screen, clock, save,
+    Cmd, Config, Desk, Do, Finished, Library, Notice, Panel, Screen, clock, save,
 };
 use super::super::{theme, widgets};
 use super::{Root, spawn_root};
-use crate::training::desk::Decisions;
+use crate::training::desk::{Decisions, Draft};
 use crate::training::response::{Grade, Partner, Responder};
 use crate::training::thrive::{Judgement, Thrive};
-use crate::training::{Action, ActionLog, Event, Mode, library, typed};
+use crate::training::{Action, ActionLog, Mode, library, typed};
 use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 
@@ -80,7 +80,7 @@ fn handle(
             c => c.clone(),
         };
         match c {
-            Cmd::Answer => desk.answered = true,
+            Cmd::Answer => desk.clock.answered = true,
             Cmd::Focus(p) => focus(&mut desk, p),
             Cmd::NextPanel => {
                 let p = desk.panel.next();
@@ -98,17 +98,17 @@ fn handle(
                 next.set(Screen::Menu);
                 return;
             }
-            Cmd::StopCall if desk.answered => desk.act(Action::Stop),
+            Cmd::StopCall if desk.clock.answered => desk.act(Action::Stop),
             Cmd::StopCall => {
                 commands.remove_resource::<Desk>();
                 next.set(Screen::Menu);
                 return;
             }
-            Cmd::TogglePause if replaying => desk.paused = !desk.paused,
+            Cmd::TogglePause if replaying => desk.clock.paused = !desk.clock.paused,
             Cmd::ToggleFast if replaying => {
-                desk.speed = if desk.speed > 1.0 { 1.0 } else { 10.0 };
+                desk.clock.speed = if desk.clock.speed > 1.0 { 1.0 } else { 10.0 };
             }
-            _ if replaying || !desk.answered => continue,
+            _ if replaying || !desk.clock.answered => continue,
             Cmd::Decide(a) => desk.act(a),
             Cmd::Type(t) if desk.session.is_typed() => {
                 let room = typed::MAX_CHARS.saturating_sub(desk.typing.chars().count());
@@ -125,47 +125,16 @@ fn handle(
             }
             Cmd::ThriveElement(t) => {
                 focus(&mut desk, Panel::Thrive);
-                desk.draft = Draft {
-                    element: Some(t),
-                    ..Draft::default()
-                };
+                desk.draft = Draft::start(t);
             }
-            Cmd::ThriveJudgement(j) if desk.draft.element.is_some() => {
-                desk.draft.judgement = Some(j);
-            }
-            Cmd::ThriveFact(f) => {
-                let facts = &mut desk.draft.facts;
-                match facts.iter().position(|x| *x == f) {
-                    Some(i) => {
-                        facts.remove(i);
-                    }
-                    None => facts.push(f),
-                }
-            }
+            Cmd::ThriveJudgement(j) => desk.draft.judge(j),
+            Cmd::ThriveFact(f) => desk.draft.toggle(&f),
             Cmd::ThriveSubmit => {
-                if let Draft {
-                    element: Some(element),
-                    judgement: Some(judgement),
-                    facts,
-                } = desk.draft.clone()
-                {
-                    desk.draft = Draft::default();
-                    desk.act(Action::Assess {
-                        element,
-                        judgement,
-                        facts,
-                    });
+                if let Some(a) = desk.draft.submit() {
+                    desk.act(a);
                 }
             }
-            Cmd::ThriveBack => {
-                let d = &mut desk.draft;
-                if d.judgement.is_some() {
-                    d.judgement = None;
-                    d.facts.clear();
-                } else {
-                    d.element = None;
-                }
-            }
+            Cmd::ThriveBack => desk.draft.back(),
             _ => {}
         }
         desk.version += 1;
@@ -190,20 +159,19 @@ fn run_clock(time: Res<Time>, mut desk: ResMut<Desk>, mut notice: ResMut<Notice>
             match played {
                 Ok(t_ms) => {
                     if d.pause_on_decisions || f.pause_at == Some(f.feed.played()) {
-                        d.paused = true;
-                        d.clock_ms = t_ms;
+                        d.clock.pause_at(t_ms);
                         break;
                     }
                 }
                 Err(e) => {
                     notice.0 = Some(format!("Replay stopped: {e}"));
-                    d.paused = true;
+                    d.clock.paused = true;
                     break;
                 }
             }
         }
     }
-    let t = d.clock_ms;
+    let t = d.clock.ms;
     if !d.session.advance(t).is_empty() {
         d.version += 1;
     }
@@ -244,7 +212,7 @@ fn timer(desk: Res<Desk>, mut q: Query<&mut Text, With<CallTimer>>) {
     for mut t in &mut q {
         t.0 = format!(
             "{} / {}",
-            clock(desk.clock_ms),
+            clock(desk.clock.ms),
             clock(desk.session.scenario().time_limit_ms)
         );
     }

@@ -1,7 +1,9 @@
 //! The desk, front-end neutral: the catalogue of choices a call handler has, with numbers that
 //! stay fixed for a scenario (so scripted input keeps working), each marked enabled or not —
 //! never filtered out — and labelled in the force's words without giving away facts that have
-//! not come up. The terminal (`play`) and the window both draw it and send it numbers.
+//! not come up. The terminal (`play`) and the window both draw it and send it numbers. Beside it:
+//! the call clock ([`Clock`]), the THRIVE draft ([`Draft`]), the decisions standing
+//! ([`Decisions`]) and the merged timeline ([`timeline`]) — everything a front-end shows.
 
 use super::action::Action;
 use super::force::ForceProfile;
@@ -9,6 +11,16 @@ use super::response::{Grade, Partner, Responder};
 use super::scenario::Scenario;
 use super::session::Session;
 use super::thrive::Thrive;
+
+mod clock;
+mod decisions;
+mod draft;
+mod timeline;
+
+pub use clock::Clock;
+pub use decisions::{Decisions, action_label};
+pub use draft::Draft;
+pub use timeline::{Line, Tone, event_line, stamp, timeline};
 
 /// One entry of the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,75 +124,6 @@ impl Catalogue {
     }
 }
 
-/// An action's label in the force's words, for any front-end. A fact that has not come up is not
-/// named (its entry is shown greyed, so the list does not give it away or move).
-pub fn action_label(action: &Action, session: &Session, force: &ForceProfile) -> String {
-    match action {
-        Action::Record(f) if !session.record().is_revealed(f) => {
-            "Record: (a fact not yet known)".into()
-        }
-        a => a.label(session.scenario(), force),
-    }
-}
-
-/// The decisions standing now: the latest grade, RCRP decision and THRIVE judgement of each
-/// element (with the facts cited), and the partners told. Later decisions replace earlier ones,
-/// as marking reads them; front-ends show these and never work them out themselves.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Decisions {
-    pub grade: Option<Grade>,
-    pub rcrp: Option<Responder>,
-    pub thrive: Vec<(Thrive, super::thrive::Judgement, Vec<String>)>,
-    pub partners: Vec<Partner>,
-    /// Advice given (advice ids, first time each).
-    pub advice: Vec<String>,
-    /// Facts written into the incident log (fact ids, first time each).
-    pub recorded: Vec<String>,
-}
-
-impl Decisions {
-    pub fn of(session: &Session) -> Decisions {
-        let mut d = Decisions::default();
-        for step in &session.log().actions {
-            match &step.action {
-                Action::Grade(g) => d.grade = Some(*g),
-                Action::Rcrp(r) => d.rcrp = Some(*r),
-                Action::Assess {
-                    element,
-                    judgement,
-                    facts,
-                } => {
-                    d.thrive.retain(|(t, _, _)| t != element);
-                    d.thrive.push((*element, *judgement, facts.clone()));
-                }
-                Action::Notify(p) if !d.partners.contains(p) => d.partners.push(*p),
-                Action::Advise(a) if !d.advice.contains(a) => d.advice.push(a.clone()),
-                Action::Record(f) if !d.recorded.contains(f) => d.recorded.push(f.clone()),
-                _ => {}
-            }
-        }
-        d
-    }
-
-    /// The standing judgement of one THRIVE element and the facts it rests on.
-    pub fn thrive_of(&self, t: Thrive) -> Option<(super::thrive::Judgement, &[String])> {
-        self.thrive
-            .iter()
-            .find(|(e, _, _)| *e == t)
-            .map(|(_, j, f)| (*j, f.as_slice()))
-    }
-
-    /// Whether this grade or RCRP decision is the one standing.
-    pub fn stands(&self, action: &Action) -> bool {
-        match action {
-            Action::Grade(g) => self.grade == Some(*g),
-            Action::Rcrp(r) => self.rcrp == Some(*r),
-            Action::Notify(p) => self.partners.contains(p),
-            _ => false,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,31 +150,6 @@ mod tests {
         assert_eq!(cat.number_of(&Action::Ask("q-address".into())), Some(n));
         let rec = cat.number_of(&Action::Record("address".into())).unwrap();
         assert!(cat.enabled(rec, &s));
-    }
-
-    #[test]
-    fn the_latest_decision_stands() {
-        use crate::training::thrive::Judgement;
-        let mut s = session();
-        s.act(1000, Action::Grade(Grade::ALL[1])).unwrap();
-        s.act(5000, Action::Grade(Grade::ALL[0])).unwrap();
-        let assess = |j| Action::Assess {
-            element: Thrive::ALL[0],
-            judgement: j,
-            facts: vec![],
-        };
-        s.act(9000, assess(Judgement::Low)).unwrap();
-        s.act(13000, assess(Judgement::High)).unwrap();
-        let d = Decisions::of(&s);
-        assert_eq!(d.grade, Some(Grade::ALL[0]));
-        assert!(d.stands(&Action::Grade(Grade::ALL[0])));
-        assert!(!d.stands(&Action::Grade(Grade::ALL[1])));
-        assert_eq!(d.thrive.len(), 1);
-        assert_eq!(
-            d.thrive_of(Thrive::ALL[0]).map(|x| x.0),
-            Some(Judgement::High)
-        );
-        assert_eq!(d.thrive_of(Thrive::ALL[1]), None);
     }
 
     #[test]
