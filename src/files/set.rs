@@ -75,7 +75,7 @@ impl OutputSet {
 }
 
 /// Finish any set in `dir` whose writer died after its commit point (best effort).
-pub(crate) fn finish_pending(dir: &Path) {
+pub fn finish_pending(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
