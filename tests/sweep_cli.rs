@@ -182,7 +182,7 @@ fn three_shards_merge_into_exactly_the_unsharded_result() {
     assert!(shard1.starts_with("# controlroom sweep shard\n# format: 1\n"));
     assert!(shard1.contains("variant_index,variant,replication,scope,name,kpi,value\n"));
     let merged = dir.path().join("merged");
-    // Order of the files does not matter.
+    // Order of the files does not matter; the HTML report is the unsharded run's.
     let o = controlroom(&[
         "merge",
         s(&file(3)),
@@ -190,11 +190,26 @@ fn three_shards_merge_into_exactly_the_unsharded_result() {
         s(&file(2)),
         "--out",
         s(&merged),
+        "--report",
+        s(&merged.join("sweep.html")),
     ]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     assert_eq!(
         read(&merged.join("sweep.csv")),
         read(&whole.join("sweep.csv"))
+    );
+    let o = controlroom(&[
+        "sweep",
+        s(&sweep),
+        "--out",
+        s(&whole),
+        "--report",
+        s(&whole.join("sweep.html")),
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_eq!(
+        read(&merged.join("sweep.html")),
+        read(&whole.join("sweep.html"))
     );
     assert!(text(&o.stdout).contains("call-back off"));
 

@@ -33,7 +33,8 @@ pub struct Args {
     /// Worker threads (default: all cores). Results do not depend on it.
     #[arg(long)]
     pub threads: Option<usize>,
-    /// Also write a self-contained HTML report (variants side by side with error bars).
+    /// Also write a self-contained HTML report (paired differences from the base, with their
+    /// confidence intervals).
     #[arg(long, value_name = "FILE.html")]
     pub report: Option<PathBuf>,
 }
