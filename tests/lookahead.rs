@@ -152,3 +152,36 @@ fn the_example_state_file_runs_from_the_command_line() {
     );
     let _ = common::default_config;
 }
+
+#[test]
+fn report_windows_inside_the_look_ahead_have_figures() {
+    // Friday 18:00 for three hours, reported by quarter-hour: inside the model's Fri night
+    // window (Fri 18:00, 8 h, defined on the model's hourly intervals).
+    let root = env!("CARGO_MANIFEST_DIR");
+    let o = Command::new(env!("CARGO_BIN_EXE_controlroom"))
+        .args([
+            "simulate",
+            "--from-state",
+            &format!("{root}/scenarios/planning/states/friday-evening.ron"),
+            "--replications",
+            "4",
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let line = |label: &str| {
+        out.lines()
+            .find(|l| l.starts_with(label))
+            .unwrap_or_else(|| panic!("no {label} in\n{out}"))
+            .to_string()
+    };
+    let fri = line("Fri night: service level");
+    assert_eq!(
+        fri.matches('%').count(),
+        2,
+        "999 and 101 have figures: {fri}"
+    );
+    // Saturday night lies outside the look-ahead: nothing to say there.
+    assert!(!line("Sat night: service level").contains('%'));
+}

@@ -261,6 +261,29 @@ pub fn load_state(
     cfg.start_s = dow.unwrap_or(0) as f64 * DAY_S + tod.unwrap_or(0.0);
     cfg.horizon_s = live.hours * 3600.0;
     cfg.warmup_s = 0.0;
-    cfg.kpi_interval_s = live.interval_minutes as f64 * 60.0;
+    let interval_s = live.interval_minutes as f64 * 60.0;
+    remap_windows(&mut cfg.windows, cfg.kpi_interval_s, interval_s);
+    cfg.kpi_interval_s = interval_s;
     Ok(state)
+}
+
+/// Report windows name KPI intervals of the week: when the look-ahead reports at another
+/// interval (15 minutes against the model's hour), map each window onto the new intervals it
+/// covers, or a Friday-night window would point at Tuesday's quarter-hours.
+fn remap_windows(windows: &mut [(String, Vec<usize>)], from_s: f64, to_s: f64) {
+    let n = (crate::sim::config::WEEK_S / to_s).round().max(1.0) as usize;
+    for (_, intervals) in windows {
+        let mut mapped: Vec<usize> = intervals
+            .iter()
+            .flat_map(|&i| {
+                let (a, b) = (i as f64 * from_s, (i + 1) as f64 * from_s);
+                let first = (a / to_s + 1e-9).floor() as usize;
+                let last = (b / to_s - 1e-9).ceil() as usize;
+                (first..last.max(first + 1)).map(move |j| j % n)
+            })
+            .collect();
+        mapped.sort_unstable();
+        mapped.dedup();
+        *intervals = mapped;
+    }
 }

@@ -151,7 +151,7 @@ impl Kpi {
             Kpi::CallbacksMade => "call-backs made",
             Kpi::CallbacksSuccessful => "call-backs successful",
             Kpi::Redials => "redials",
-            Kpi::CallersLost => "callers lost (never got through)",
+            Kpi::CallersLost => "callers lost for good",
             Kpi::Occupancy => "occupancy",
             Kpi::HandlersOnDutyMean => "mean handlers available",
             Kpi::StaffedHours => "staffed hours",
@@ -405,7 +405,7 @@ mod tests {
         assert_eq!(Kpi::from_name("wait_mean"), None);
         assert_eq!(Kpi::Occupancy.scope(), Scope::Group);
         assert_eq!(Kpi::WaitMean.kind(), Kind::Seconds);
-        assert_eq!(Kpi::CallersLost.label(), "callers lost (never got through)");
+        assert_eq!(Kpi::CallersLost.label(), "callers lost for good");
         for k in Kpi::CHANNEL.into_iter().chain(Kpi::GROUP) {
             assert!(!k.label().contains('_'), "{k}: the label is the CSV name");
         }
