@@ -12,6 +12,7 @@ seed action_log $root/scenarios/training/logs/rtc-999.*.ron
 seed force_profile $root/scenarios/training/force*.ron
 seed course $root/scenarios/training/course.ron
 seed guidance $root/scenarios/training/guidance.ron
+mkdir -p corpus/acd_import && head -c 200000 $root/scenarios/planning/history/calls-2023-2025.csv > corpus/acd_import/export.csv
 # History CSV and shard/results seeds are generated: a small counts file, a real shard and
 # results file written by the binary (see fuzz/README.md).
 mkdir -p corpus/history_csv corpus/shard corpus/results

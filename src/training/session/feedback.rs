@@ -13,6 +13,11 @@ impl Session {
     pub(super) fn action_feedback(&mut self, t_ms: u64, action: &Action) {
         let sc = Arc::clone(&self.scenario);
         for item in &sc.rubric {
+            // Only an action of the kind an item expects can change what it says now; marking
+            // the others again on every action made a long log cost the square of its length.
+            if !could_change(&item.expect, action) {
+                continue;
+            }
             let r = score::evaluate(item, &sc, &self.record, self.mode, t_ms);
             // Only a decision this item judges: a grade for a grade item, the same THRIVE element
             // for an assessment item, and only once the item's window has it (an item that does
@@ -78,5 +83,23 @@ impl Session {
             good,
             text: text.to_string(),
         });
+    }
+}
+
+/// Whether `action` can change how the item stands: it is of the kind the item expects (a Say
+/// asks a question too).
+fn could_change(expect: &Expect, action: &Action) -> bool {
+    match (expect, action) {
+        (Expect::Never(inner), a) => could_change(inner, a),
+        (Expect::Asked(_), Action::Ask(_) | Action::Say { .. })
+        | (Expect::Advised(_), Action::Advise(_))
+        | (Expect::Recorded(_), Action::Record(_))
+        | (Expect::Checked(_), Action::Check(_))
+        | (Expect::Graded(_), Action::Grade(_))
+        | (Expect::Rcrp(_), Action::Rcrp(_))
+        | (Expect::Notified(_), Action::Notify(_))
+        | (Expect::Closed, Action::Close) => true,
+        (Expect::Assessed { element, .. }, Action::Assess { element: e, .. }) => element == e,
+        _ => false,
     }
 }
