@@ -40,6 +40,7 @@ use serde::{Deserialize, Serialize};
 
 mod apply;
 mod feedback;
+mod undo;
 
 pub use super::record::{CallRecord, ClosedBy, Event};
 use std::collections::BTreeSet;
@@ -210,16 +211,23 @@ impl Session {
         if t_ms > limit_ms {
             return Err(SessionError::PastTimeLimit { t_ms, limit_ms });
         }
-        let mut next = self.clone();
-        next.run_clock(t_ms);
-        if let Some((closed_ms, _)) = next.record.closed {
+        // A refused action leaves the session exactly as it was.
+        let undo = self.checkpoint();
+        if let Err(e) = self.try_act(t_ms, &action) {
+            self.restore(undo);
+            return Err(e);
+        }
+        self.busy_until_ms = t_ms.saturating_add(action.duration_ms());
+        self.asked_ms = asked_ms;
+        Ok(self.take_unread())
+    }
+
+    fn try_act(&mut self, t_ms: u64, action: &Action) -> Result<(), SessionError> {
+        self.run_clock(t_ms);
+        if let Some((closed_ms, _)) = self.record.closed {
             return Err(SessionError::CallClosed { t_ms, closed_ms });
         }
-        next.apply(t_ms, &action)?;
-        next.busy_until_ms = t_ms.saturating_add(action.duration_ms());
-        next.asked_ms = asked_ms;
-        *self = next;
-        Ok(self.take_unread())
+        self.apply(t_ms, action)
     }
 
     /// End the session: if the call is still open, time runs on to the time limit (the call is
