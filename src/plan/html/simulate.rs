@@ -152,6 +152,43 @@ fn required_section(r: &mut Report, cfg: &Config, group_values: &[(String, Vec<[
     ));
 }
 
+/// The run's length in words a planner reads: hours for a short run, days for a long one; the
+/// warm-up only when there is one; a run from a live state says when it starts.
+fn horizon_words(cfg: &Config) -> String {
+    let length = |secs: f64| {
+        if secs < 2.0 * 86_400.0 {
+            let h = secs / 3600.0;
+            format!("{} hour{}", trim(h), if h == 1.0 { "" } else { "s" })
+        } else {
+            format!("{} days", trim(secs / 86_400.0))
+        }
+    };
+    let mut out = length(cfg.horizon_s);
+    if cfg.start_s > 0.0 {
+        out.push_str(&format!(
+            " from {}",
+            crate::plan::report::time_of_week(cfg.start_s)
+        ));
+    }
+    if cfg.warmup_s > 0.0 {
+        out.push_str(&format!(
+            ", of which the first {} are warm-up and not counted",
+            length(cfg.warmup_s)
+        ));
+    }
+    out
+}
+
+/// A number without a trailing ".0" ("3", "2.5").
+fn trim(x: f64) -> String {
+    let r = (x * 100.0).round() / 100.0;
+    if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r}")
+    }
+}
+
 pub fn simulate_report(
     model_name: &str,
     cfg: &Config,
@@ -165,15 +202,7 @@ pub fn simulate_report(
     r.facts(&[
         ("Model", model_name.to_string()),
         ("Replications", reps.len().to_string()),
-        (
-            "Horizon",
-            format!(
-                "{} day{}, of which the first {} h are warm-up and not counted",
-                cfg.horizon_s / 86_400.0,
-                if cfg.horizon_s == 86_400.0 { "" } else { "s" },
-                cfg.warmup_s / 3600.0
-            ),
-        ),
+        ("Horizon", horizon_words(cfg)),
         ("Seed", cfg.seed.to_string()),
         (
             "KPI interval",
@@ -450,5 +479,26 @@ mod tests {
         assert_eq!(threshold(10.0), "10 s");
         assert_eq!(threshold(86_400.0), "24 h");
         assert_eq!(seconds(30.0), "30.0 s");
+    }
+}
+
+#[cfg(test)]
+mod horizon_tests {
+    use super::*;
+
+    #[test]
+    fn short_runs_read_in_hours_and_say_when_they_start() {
+        let mut cfg = crate::model::load(None).expect("default model").config;
+        cfg.horizon_s = 3.0 * 3600.0;
+        cfg.warmup_s = 0.0;
+        cfg.start_s = 4.0 * 86_400.0 + 18.0 * 3600.0;
+        assert_eq!(horizon_words(&cfg), "3 hours from Fri 18:00");
+        cfg.start_s = 0.0;
+        cfg.horizon_s = 8.0 * 86_400.0;
+        cfg.warmup_s = 86_400.0;
+        assert_eq!(
+            horizon_words(&cfg),
+            "8 days, of which the first 24 hours are warm-up and not counted"
+        );
     }
 }
