@@ -10,22 +10,27 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::error::Error;
 
-/// The plot area of a chart over the week: y from 0 to `top`, day boundaries and names.
+/// The plot area of a chart over the week: y from 0 to `top`, x over `x` hours of the week.
+/// The whole week shows day boundaries and names; a short span (a look-ahead of a few hours)
+/// shows its own hours, labelled "Fri 18:00".
+#[allow(clippy::too_many_arguments)]
 fn week_axes<'a, 'b>(
     area: &'a Area<'b>,
     root: &Area<'b>,
     y_label: &str,
+    x: (f64, f64),
     week_h: f64,
     y: (f64, f64),
     share: bool,
     right: u32,
 ) -> Result<Chart<'a, 'b>, Box<dyn Error>> {
     let (bottom, top) = y;
+    let whole = x.0 <= 0.0 && x.1 >= week_h;
     let mut chart = ChartBuilder::on(area)
         .margin_right(right)
         .x_label_area_size(50)
         .y_label_area_size(84)
-        .build_cartesian_2d(0.0..week_h, bottom..top)?;
+        .build_cartesian_2d(x.0..x.1, bottom..top)?;
     let fmt = |v: &f64| y_tick(*v, share, top - bottom);
     chart
         .configure_mesh()
@@ -34,12 +39,38 @@ fn week_axes<'a, 'b>(
         .y_labels(6)
         .y_label_formatter(&fmt)
         .y_desc(y_label)
-        .x_desc("hour of the week (lines at midnight; faint lines at 06:00, 12:00, 18:00)")
+        .x_desc(if whole {
+            "hour of the week (lines at midnight; faint lines at 06:00, 12:00, 18:00)"
+        } else {
+            "time of the week"
+        })
         .axis_desc_style((FONT, LABEL).into_font().color(&INK))
         .label_style((FONT, SMALL).into_font().color(&INK))
         .bold_line_style(FAINT)
         .light_line_style(WHITE)
         .draw()?;
+    if !whole {
+        // A line and a label every hour (every 3 hours past 12 hours).
+        let step = if x.1 - x.0 > 12.0 { 3.0 } else { 1.0 };
+        let mut h = (x.0 / step).ceil() * step;
+        while h <= x.1 + 1e-9 {
+            chart.draw_series(std::iter::once(PathElement::new(
+                vec![(h, bottom), (h, top)],
+                FAINT,
+            )))?;
+            let (px, py) = chart.backend_coord(&(h, bottom));
+            root.draw(&Text::new(
+                crate::plan::report::time_of_week(h * 3600.0),
+                (px, py + 8),
+                (FONT, SMALL)
+                    .into_font()
+                    .color(&INK)
+                    .pos(Pos::new(HPos::Center, VPos::Top)),
+            ))?;
+            h += step;
+        }
+        return Ok(chart);
+    }
     let mut h = 6.0;
     while h < week_h {
         let color = if (h % 24.0).abs() < 1e-9 { GRID } else { FAINT };
@@ -64,7 +95,21 @@ fn week_axes<'a, 'b>(
     Ok(chart)
 }
 
-/// Finite runs of a series as (x, y) points, x in hours at the middle of each interval.
+/// The hours of the week the series have figures for, when that is under two days (a
+/// look-ahead from a live state); `None` for a run that covers the week.
+fn short_span<S>(series: &[(S, Vec<f64>)], interval_h: f64) -> Option<(f64, f64)> {
+    let filled = |i: &usize| {
+        series
+            .iter()
+            .any(|s| s.1.get(*i).is_some_and(|v| v.is_finite()))
+    };
+    let n = series.iter().map(|s| s.1.len()).max().unwrap_or(0);
+    let first = (0..n).find(filled)?;
+    let last = (0..n).rev().find(filled)?;
+    let (a, b) = (first as f64 * interval_h, (last + 1) as f64 * interval_h);
+    (b - a < 48.0).then_some((a, b))
+}
+
 fn runs(values: &[f64], interval_h: f64) -> Vec<Vec<(f64, f64)>> {
     let mut out: Vec<Vec<(f64, f64)>> = vec![];
     let mut cur = vec![];
@@ -166,7 +211,8 @@ pub fn week_lines<S: AsRef<str>>(
     render(WIDE, |root| {
         let area = frame(root, title, if series.len() > 1 { &legend } else { &[] })?;
         let right = if target.is_some() { 110 } else { 20 };
-        let chart = week_axes(&area, root, y_label, week_h, y, y_is_share, right)?;
+        let x = short_span(series, interval_h).unwrap_or((0.0, week_h));
+        let chart = week_axes(&area, root, y_label, x, week_h, y, y_is_share, right)?;
         if let Some(t) = target {
             target_line(&chart, root, week_h, t, y_is_share)?;
         }
@@ -224,6 +270,7 @@ pub fn required_vs_rostered(
             &area,
             root,
             "handlers (on duty, after breaks)",
+            (0.0, week_h),
             week_h,
             (0.0, top),
             false,
@@ -251,4 +298,32 @@ pub fn required_vs_rostered(
         }
         Ok(())
     })
+}
+
+#[cfg(test)]
+mod span_tests {
+    use super::*;
+
+    #[test]
+    fn a_few_hours_of_figures_are_charted_over_those_hours() {
+        let mut v = vec![f64::NAN; 672];
+        for x in v.iter_mut().skip(4 * 96 + 72).take(12) {
+            *x = 0.9;
+        }
+        let series = vec![("999", v)];
+        assert_eq!(short_span(&series, 0.25), Some((114.0, 117.0)));
+        let full = vec![("999", vec![0.9; 672])];
+        assert_eq!(short_span(&full, 0.25), None);
+        let svg = week_lines("SL", "share", &series, 900.0, true, Some(0.9));
+        assert!(
+            svg.contains("Fri 18:00") && svg.contains("Fri 21:00"),
+            "hour labels"
+        );
+        assert!(!svg.contains("\nMon\n"), "no week of day names");
+        let week = week_lines("SL", "share", &full, 900.0, true, Some(0.9));
+        assert!(
+            week.contains("\nMon\n"),
+            "the whole week keeps its day names"
+        );
+    }
 }
