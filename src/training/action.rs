@@ -3,8 +3,8 @@
 //! Playing the same log gives the same result, headless or in a window.
 
 use super::error::LoadError;
+use super::mode::Mode;
 use super::response::{Grade, Partner, Responder};
-use super::session::Mode;
 use super::thrive::{Judgement, Thrive};
 use serde::{Deserialize, Serialize};
 use std::path::Path;

@@ -3,8 +3,8 @@
 //! the results CSV.
 
 use super::error::LoadError;
+use super::mode::Mode;
 use super::results::Row;
-use super::session::Mode;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 

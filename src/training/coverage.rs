@@ -6,9 +6,9 @@
 
 use super::course::Course;
 use super::guidance::{Cover, Guidance, GuidancePoint};
+use super::mode::Mode;
 use super::rubric::{Expect, Item};
 use super::scenario::Scenario;
-use super::session::Mode;
 
 /// One rubric item that covers a point.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,10 +3,10 @@
 //! grading earns half.
 
 use super::action::{Action, Step};
+use super::mode::Mode;
 use super::record::{CallRecord, ClosedBy};
 use super::rubric::{Expect, Item};
 use super::scenario::Scenario;
-use super::session::Mode;
 use super::thrive::Judgement;
 use serde::{Deserialize, Serialize};
 

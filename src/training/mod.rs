@@ -26,6 +26,7 @@ pub mod gaming;
 pub mod guidance;
 pub mod library;
 pub mod marking;
+pub mod mode;
 pub mod prioritisation;
 pub mod readiness;
 pub mod record;

@@ -4,10 +4,10 @@
 //! after, so the cohort report can show them beside the row they change.
 
 use super::marking::Status;
+use super::record::ClosedBy;
 use super::results::{self, ResultsError};
 use super::scenario::Scenario;
 use super::score::Outcome;
-use super::session::ClosedBy;
 use std::path::Path;
 
 /// The overrides file both `review` and `cohort` use unless told otherwise.

@@ -8,10 +8,11 @@ use super::action::{Action, ActionLog};
 use super::debrief::{self, Debrief};
 use super::framework::Cvf;
 pub use super::marking::{ItemResult, Status, apply_order, clock, evaluate, secs};
+use super::mode::Mode;
 use super::prioritisation::{self, Prioritisation};
+use super::record::{CallRecord, ClosedBy};
 use super::scenario::Scenario;
 use super::script::Ending;
-use super::session::{CallRecord, ClosedBy, Mode};
 use serde::{Deserialize, Serialize};
 
 /// A CVF level for the breakdown.

@@ -36,7 +36,6 @@ use super::response::{Grade, Partner, Responder};
 use super::scenario::{Fact, Scenario};
 use super::score::{self, Outcome};
 use super::script::Ending;
-use serde::{Deserialize, Serialize};
 
 mod apply;
 mod feedback;
@@ -46,22 +45,7 @@ pub use super::record::{CallRecord, ClosedBy, Event};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-/// Practice: hints and feedback as it happens; timing targets reported but not enforced.
-/// Assessment: no hints or feedback, strict timing, the result recorded for the assessor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Mode {
-    Practice,
-    Assessment,
-}
-
-impl Mode {
-    pub fn label(self) -> &'static str {
-        match self {
-            Mode::Practice => "practice",
-            Mode::Assessment => "assessment",
-        }
-    }
-}
+pub use super::mode::Mode;
 
 /// A call in progress. Cheap to clone; owns its scenario (shared), so a UI can keep it anywhere.
 #[derive(Debug, Clone)]
