@@ -3,7 +3,7 @@
 
 use super::{CliError, CliResult, Stdout, check_output, open_set, write_output};
 use controlroom::model;
-use controlroom::plan::{audit, html, kpi, overrides, replicate, report};
+use controlroom::plan::{audit, html, kpi, monthly, overrides, replicate, report};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -18,7 +18,8 @@ use std::time::Instant;
 pub struct Args {
     /// Model file (RON). Without it, the embedded default model runs.
     pub model: Option<PathBuf>,
-    /// Write summary.csv, intervals.csv, occupancy.csv and workforce.csv into this folder.
+    /// Write summary.csv, intervals.csv, occupancy.csv and workforce.csv into this folder,
+    /// and monthly.csv for a run longer than a month.
     #[arg(long)]
     pub out: Option<PathBuf>,
     /// Write the first replication's per-call records to this CSV file (for audit).
@@ -53,11 +54,12 @@ pub fn progress(n: u64, what: &str) -> ProgressBar {
 }
 
 /// The files `--out` writes, as one set (all new or all old).
-const OUT_FILES: [&str; 4] = [
+const OUT_FILES: [&str; 5] = [
     "summary.csv",
     "intervals.csv",
     "occupancy.csv",
     "workforce.csv",
+    "monthly.csv",
 ];
 
 pub fn run(args: Args) -> CliResult {
@@ -139,19 +141,29 @@ pub fn run(args: Args) -> CliResult {
 
     if let (Some(dir), Some(mut set)) = (&args.out, set) {
         let texts = [
-            report::summary_csv(cfg, &rows),
-            report::intervals_csv(cfg, &reps),
-            report::occupancy_csv(cfg, &reps),
-            report::workforce_csv(cfg, &reps),
+            Some(report::summary_csv(cfg, &rows)),
+            Some(report::intervals_csv(cfg, &reps)),
+            Some(report::occupancy_csv(cfg, &reps)),
+            Some(report::workforce_csv(cfg, &reps)),
+            monthly::monthly_csv(cfg, &reps),
         ];
+        let monthly = texts[4].is_some();
         for (name, text) in OUT_FILES.iter().zip(texts) {
-            set.add(name, text.as_bytes())
-                .map_err(|e| CliError::output(&dir.join(name), e))?;
+            let done = match text {
+                Some(text) => set.add(name, text.as_bytes()),
+                None => set.remove(name),
+            };
+            done.map_err(|e| CliError::output(&dir.join(name), e))?;
         }
         set.commit().map_err(|e| CliError::output(dir, e))?;
         outln!(
             out,
-            "\nwrote summary.csv, intervals.csv, occupancy.csv and workforce.csv to {}",
+            "\nwrote summary.csv, intervals.csv, occupancy.csv{} to {}",
+            if monthly {
+                ", workforce.csv and monthly.csv"
+            } else {
+                " and workforce.csv"
+            },
             dir.display()
         );
     }

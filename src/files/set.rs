@@ -16,6 +16,9 @@ const JOURNAL_PREFIX: &str = ".controlroom-set-";
 pub struct OutputSet {
     dir: PathBuf,
     staged: Vec<(tempfile::TempPath, PathBuf)>,
+    /// Files of the set this run does not write (e.g. `monthly.csv` after a short run):
+    /// removed at the commit, so an old one is never left beside the new set.
+    removed: Vec<PathBuf>,
 }
 
 impl OutputSet {
@@ -37,6 +40,7 @@ impl OutputSet {
         Ok(OutputSet {
             dir: dir.to_path_buf(),
             staged: vec![],
+            removed: vec![],
         })
     }
 
@@ -48,11 +52,27 @@ impl OutputSet {
         Ok(())
     }
 
-    /// Put every staged file in place; returns the paths written.
+    /// Mark file `name` of the set as not written this time: any old copy goes at the commit.
+    pub fn remove(&mut self, name: &str) -> io::Result<()> {
+        let target = output_target(&self.dir.join(name))?;
+        if target.exists() {
+            self.removed.push(target);
+        }
+        Ok(())
+    }
+
+    /// Put every staged file in place and remove the files marked removed; returns the
+    /// paths written.
     pub fn commit(self) -> io::Result<Vec<PathBuf>> {
         let mut journal = Vec::new();
         for (tmp, target) in &self.staged {
             journal.extend_from_slice(tmp.as_os_str().as_bytes());
+            journal.push(0);
+            journal.extend_from_slice(target.as_os_str().as_bytes());
+            journal.push(0);
+        }
+        for target in &self.removed {
+            // An empty temp path marks a removal.
             journal.push(0);
             journal.extend_from_slice(target.as_os_str().as_bytes());
             journal.push(0);
@@ -69,6 +89,13 @@ impl OutputSet {
             sync_dir(folder_of(&target));
             written.push(target);
         }
+        for target in &self.removed {
+            match std::fs::remove_file(target) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+                _ => {}
+            }
+        }
+        sync_dir(&self.dir);
         std::fs::remove_file(&journal_path)?;
         Ok(written)
     }
@@ -92,6 +119,10 @@ pub fn finish_pending(dir: &Path) {
         };
         let parts: Vec<&[u8]> = bytes.split(|&b| b == 0).collect();
         for pair in parts.chunks_exact(2) {
+            if pair[0].is_empty() {
+                let _ = std::fs::remove_file(std::ffi::OsStr::from_bytes(pair[1]));
+                continue;
+            }
             let tmp = Path::new(std::ffi::OsStr::from_bytes(pair[0]));
             let target = Path::new(std::ffi::OsStr::from_bytes(pair[1]));
             let ours = tmp
@@ -158,6 +189,19 @@ mod tests {
             "new b"
         );
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn a_file_the_run_does_not_write_is_removed_at_the_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("b.csv"), "old b").unwrap();
+        let mut set = OutputSet::open(dir.path(), &["a.csv", "b.csv"]).unwrap();
+        set.add("a.csv", b"new a").unwrap();
+        set.remove("b.csv").unwrap();
+        assert!(dir.path().join("b.csv").exists());
+        set.commit().unwrap();
+        assert!(!dir.path().join("b.csv").exists());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod erlang;
 pub mod forecast;
 pub mod html;
 pub mod kpi;
+pub mod monthly;
 pub mod notes;
 pub mod overrides;
 pub mod replicate;

@@ -186,6 +186,8 @@ pub struct Config {
     pub decompression_s: f64,
     /// Periods of the week reported on their own: name and KPI intervals of the week.
     pub windows: Vec<(String, Vec<usize>)>,
+    /// The months `monthly.csv` reports by (calendar months when the model has a start date).
+    pub months: super::months::Months,
 }
 
 impl Config {

@@ -177,6 +177,7 @@ impl<'a, S: CallSink> Engine<'a, S> {
                 cfg.kpi_interval_s,
                 start + cfg.warmup_s,
                 cfg.horizon_s,
+                &cfg.months,
             ),
             sink,
             processed: 0,
@@ -323,7 +324,8 @@ impl<'a, S: CallSink> Engine<'a, S> {
         });
         if counted {
             let judged = arrival + cfg.sl_threshold_s <= self.end;
-            self.tracker.offered(c, bin, redial, judged);
+            let at = self.tracker.at(bin, arrival);
+            self.tracker.offered(c, at, redial, judged);
         }
         if let Some(h) = self.idle_taker(c) {
             self.begin(h, slot);
@@ -339,7 +341,8 @@ impl<'a, S: CallSink> Engine<'a, S> {
         {
             let take = (u_callback_take as f64) < cb.take_up;
             if counted {
-                self.tracker.callback_offered(c, bin, take);
+                let at = self.tracker.at(bin, arrival);
+                self.tracker.callback_offered(c, at, take);
             }
             if take {
                 self.calls.get_mut(slot).callback = true;
@@ -402,7 +405,8 @@ impl<'a, S: CallSink> Engine<'a, S> {
         self.queue_len_changed(c, -1);
         let wait = self.now - call.arrival;
         if call.counted {
-            self.tracker.abandoned(c, call.bin as usize, wait);
+            let at = self.tracker.at(call.bin as usize, call.arrival);
+            self.tracker.abandoned(c, at, wait);
         }
         self.record(&call, Outcome::Abandoned, wait, None);
         self.calls.release(slot);
@@ -412,7 +416,8 @@ impl<'a, S: CallSink> Engine<'a, S> {
             self.events
                 .push(self.now + call.redial_delay, Ev::Redial(c as u16));
         } else if call.counted {
-            self.tracker.caller_lost(c, call.bin as usize);
+            let at = self.tracker.at(call.bin as usize, call.arrival);
+            self.tracker.caller_lost(c, at);
         }
     }
 
@@ -451,8 +456,8 @@ impl<'a, S: CallSink> Engine<'a, S> {
             match call.state {
                 State::Waiting => {
                     if call.counted && !call.resumed {
-                        self.tracker
-                            .waiting_at_end(call.channel as usize, call.bin as usize);
+                        let at = self.tracker.at(call.bin as usize, call.arrival);
+                        self.tracker.waiting_at_end(call.channel as usize, at);
                     }
                     let wait = end - call.arrival;
                     self.record(&call, Outcome::WaitingAtEnd, wait, None);

@@ -10,6 +10,7 @@ pub mod event;
 mod from_state;
 mod handler;
 pub mod live;
+pub mod months;
 mod queue;
 pub mod roster;
 mod service;
@@ -17,6 +18,7 @@ mod shifts;
 pub mod streams;
 pub mod tracker;
 pub mod units;
+mod waits;
 
 pub use calls::{CallRecord, CallSink, NoRecords, Outcome};
 pub use config::Config;

@@ -107,7 +107,7 @@ impl<S: CallSink> Engine<'_, S> {
             };
             if call.counted {
                 let (bin, in_sl) = (
-                    call.bin as usize,
+                    self.tracker.at(call.bin as usize, call.arrival),
                     wait <= cfg.sl_threshold_s && call.arrival + cfg.sl_threshold_s <= self.end,
                 );
                 match reached {

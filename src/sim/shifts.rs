@@ -163,19 +163,35 @@ impl<S: CallSink> Engine<'_, S> {
         }
     }
 
+    /// Handlers of each group in post (and seconded to it, for a group with windows) at `t`.
+    fn in_post_at(&self, t: f64) -> Vec<f64> {
+        let mut n = vec![0.0; self.cfg.groups.len()];
+        for hd in &self.handlers {
+            let g = hd.seat.group;
+            let windows = &self.cfg.groups[g].windows;
+            let seconded =
+                windows.is_empty() || windows.iter().any(|w| w.from_s <= t && t < w.until_s);
+            if hd.in_post(t) && seconded {
+                n[g] += 1.0;
+            }
+        }
+        n
+    }
+
     /// Close the books on every handler at the end of the run, and count who was in post
     /// in the middle of each month.
     pub(super) fn close_handlers(&mut self) {
         for m in 0..self.tracker.in_post.first().map_or(0, Vec::len) {
             let mid = (m as f64 + 0.5) * MONTH_S;
-            for hd in &self.handlers {
-                let g = hd.seat.group;
-                let windows = &self.cfg.groups[g].windows;
-                let seconded = windows.is_empty()
-                    || windows.iter().any(|w| w.from_s <= mid && mid < w.until_s);
-                if hd.in_post(mid) && seconded {
-                    self.tracker.in_post[g][m] += 1.0;
-                }
+            for (g, n) in self.in_post_at(mid).into_iter().enumerate() {
+                self.tracker.in_post[g][m] = n;
+            }
+        }
+        for m in 0..self.tracker.months.len() {
+            let edges = &self.tracker.months.edges;
+            let mid = (edges[m] + edges[m + 1].min(self.end)) / 2.0;
+            for (g, n) in self.in_post_at(mid).into_iter().enumerate() {
+                self.tracker.month_in_post[g][m] = n;
             }
         }
         for h in 0..self.handlers.len() as u32 {

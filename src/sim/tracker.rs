@@ -4,49 +4,10 @@
 //! calls, so a year's run takes no more memory than a week's. Waits go into a fixed histogram
 //! so percentiles need no per-call storage.
 
+use super::months::Months;
 pub use super::units::MONTH_S;
 use super::units::WEEK_S;
-
-/// Number of wait-histogram bins: answered at once, then 1 s bins to a minute, 10 s to 10 min,
-/// 1 min to an hour, 15 min to a day, then one overflow bin.
-pub const WAIT_BINS: usize = 258;
-
-/// The histogram bin of a wait in seconds.
-#[inline]
-pub fn wait_bin(w: f64) -> usize {
-    if w <= 0.0 {
-        0
-    } else if w < 60.0 {
-        1 + w as usize
-    } else if w < 600.0 {
-        61 + ((w - 60.0) / 10.0) as usize
-    } else if w < 3600.0 {
-        115 + ((w - 600.0) / 60.0) as usize
-    } else if w < 86_400.0 {
-        165 + ((w - 3600.0) / 900.0) as usize
-    } else {
-        WAIT_BINS - 1
-    }
-}
-
-/// The [lower, upper) edges of a bin in seconds (bin 0 is exactly zero; the overflow bin is
-/// given one day's width).
-pub fn bin_edges(b: usize) -> (f64, f64) {
-    match b {
-        0 => (0.0, 0.0),
-        1..61 => ((b - 1) as f64, b as f64),
-        61..115 => (60.0 + (b - 61) as f64 * 10.0, 70.0 + (b - 61) as f64 * 10.0),
-        115..165 => (
-            600.0 + (b - 115) as f64 * 60.0,
-            660.0 + (b - 115) as f64 * 60.0,
-        ),
-        165..257 => (
-            3600.0 + (b - 165) as f64 * 900.0,
-            4500.0 + (b - 165) as f64 * 900.0,
-        ),
-        _ => (86_400.0, 172_800.0),
-    }
-}
+pub use super::waits::{WAIT_BINS, WaitHist, bin_edges, wait_bin};
 
 /// `x.floor()` for the non-negative values the engine uses, without a libm call (a cast
 /// truncates, which is the floor for x >= 0); falls back to `floor` otherwise.
@@ -67,49 +28,6 @@ pub fn week_time(t: f64) -> f64 {
         t.rem_euclid(WEEK_S)
     } else {
         w
-    }
-}
-
-/// A wait histogram.
-#[derive(Debug, Clone, PartialEq)]
-pub struct WaitHist(pub Box<[u32; WAIT_BINS]>);
-
-impl Default for WaitHist {
-    fn default() -> Self {
-        WaitHist(Box::new([0; WAIT_BINS]))
-    }
-}
-
-impl WaitHist {
-    #[inline]
-    pub fn add(&mut self, w: f64) {
-        self.0[wait_bin(w)] += 1;
-    }
-    pub fn merge(&mut self, other: &WaitHist) {
-        for (a, b) in self.0.iter_mut().zip(other.0.iter()) {
-            *a += b;
-        }
-    }
-    pub fn count(&self) -> u64 {
-        self.0.iter().map(|&c| c as u64).sum()
-    }
-    /// The q-quantile (0..1), interpolating linearly inside the bin; None if empty.
-    pub fn quantile(&self, q: f64) -> Option<f64> {
-        let n = self.count();
-        if n == 0 {
-            return None;
-        }
-        let target = q.clamp(0.0, 1.0) * n as f64;
-        let mut cum = 0.0;
-        for (b, &c) in self.0.iter().enumerate() {
-            let c = c as f64;
-            if c > 0.0 && cum + c >= target {
-                let (lo, hi) = bin_edges(b);
-                return Some(lo + (hi - lo) * ((target - cum) / c).clamp(0.0, 1.0));
-            }
-            cum += c;
-        }
-        Some(bin_edges(WAIT_BINS - 1).0)
     }
 }
 
@@ -254,6 +172,21 @@ pub struct Tracker {
     pub monthly_staffed_s: Vec<Vec<f64>>,
     /// `in_post[g][m]`: handlers in post (employed, not yet left) mid-month.
     pub in_post: Vec<Vec<f64>>,
+    /// The months of `monthly.csv` (calendar months when the model has a start date).
+    pub months: Months,
+    /// `month_channels[c][m]`: channel c's counts for contacts that arrived in month m.
+    pub month_channels: Vec<Vec<ChannelBin>>,
+    /// `month_groups[g][m]`: group g's staffed and busy time (after the warm-up) in month m.
+    pub month_groups: Vec<Vec<GroupBin>>,
+    /// `month_in_post[g][m]`: handlers of group g in post in the middle of month m.
+    pub month_in_post: Vec<Vec<f64>>,
+}
+
+/// Where a contact is counted: its KPI interval of the week and its month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct At {
+    pub bin: usize,
+    pub month: usize,
 }
 
 impl Tracker {
@@ -263,9 +196,11 @@ impl Tracker {
         interval_s: f64,
         count_from: f64,
         horizon_s: f64,
+        months_of: &Months,
     ) -> Self {
         let n = ((WEEK_S / interval_s).round() as usize).max(1);
         let months = ((horizon_s / MONTH_S).ceil() as usize).max(1);
+        let cal = months_of;
         Tracker {
             bins: Bins {
                 interval_s,
@@ -278,6 +213,41 @@ impl Tracker {
             exposure: vec![Exposure::default(); groups],
             monthly_staffed_s: vec![vec![0.0; months]; groups],
             in_post: vec![vec![0.0; months]; groups],
+            month_channels: vec![vec![ChannelBin::default(); cal.len()]; channels],
+            month_groups: vec![vec![GroupBin::default(); cal.len()]; groups],
+            month_in_post: vec![vec![0.0; cal.len()]; groups],
+            months: cal.clone(),
+        }
+    }
+
+    /// Where a contact that arrived at `arrival` in KPI interval `bin` is counted.
+    #[inline]
+    pub fn at(&self, bin: usize, arrival: f64) -> At {
+        At {
+            bin,
+            month: self.months.index(arrival),
+        }
+    }
+
+    /// Apply `f` to channel `c`'s interval bin and month bin.
+    #[inline]
+    fn each(&mut self, c: usize, at: At, f: impl Fn(&mut ChannelBin)) {
+        f(&mut self.channels[c][at.bin]);
+        if let Some(m) = self.month_channels[c].get_mut(at.month) {
+            f(m);
+        }
+    }
+
+    /// Spread the counted part of [a, b) over months, calling `f(month, seconds)`.
+    #[inline]
+    fn spread_months(&self, a: f64, b: f64, mut f: impl FnMut(usize, f64)) {
+        let mut t = a.max(self.bins.count_from);
+        while t < b {
+            let m = self.months.index(t);
+            let end = self.months.edges.get(m + 1).map_or(b, |&e| e.min(b));
+            let end = if end <= t { b } else { end };
+            f(m, end - t);
+            t = end;
         }
     }
 
@@ -305,19 +275,21 @@ impl Tracker {
     /// `judged`: it arrived at least one service-level threshold before the end of the run, so
     /// the service level is judged on it.
     #[inline]
-    pub fn offered(&mut self, c: usize, bin: usize, redial: bool, judged: bool) {
-        let b = &mut self.channels[c][bin];
-        b.offered += 1;
-        b.redials += redial as u64;
-        b.sl_judged += judged as u64;
+    pub fn offered(&mut self, c: usize, at: At, redial: bool, judged: bool) {
+        self.each(c, at, |b| {
+            b.offered += 1;
+            b.redials += redial as u64;
+            b.sl_judged += judged as u64;
+        });
     }
 
     /// A caller facing a long wait was offered a call-back, and took it or not.
     #[inline]
-    pub fn callback_offered(&mut self, c: usize, bin: usize, accepted: bool) {
-        let b = &mut self.channels[c][bin];
-        b.callbacks_offered += 1;
-        b.callbacks_accepted += accepted as u64;
+    pub fn callback_offered(&mut self, c: usize, at: At, accepted: bool) {
+        self.each(c, at, |b| {
+            b.callbacks_offered += 1;
+            b.callbacks_accepted += accepted as u64;
+        });
     }
 
     /// A contact left the queue after `wait` s, answered or abandoned.
@@ -330,49 +302,54 @@ impl Tracker {
 
     /// A contact was answered after waiting `wait` s (`in_sl`: within the threshold).
     #[inline]
-    pub fn answered(&mut self, c: usize, bin: usize, wait: f64, in_sl: bool) {
-        let b = &mut self.channels[c][bin];
-        Self::left_queue(b, wait, wait > 0.0);
-        b.answered += 1;
-        b.wait_sum += wait;
-        b.answered_in_sl += in_sl as u64;
-        b.waits.add(wait);
+    pub fn answered(&mut self, c: usize, at: At, wait: f64, in_sl: bool) {
+        self.each(c, at, |b| {
+            Self::left_queue(b, wait, wait > 0.0);
+            b.answered += 1;
+            b.wait_sum += wait;
+            b.answered_in_sl += in_sl as u64;
+            b.waits.add(wait);
+        });
     }
 
     /// A call-back was made after `wait` s; it reached the caller (answered) or not
     /// (abandoned).
     #[inline]
-    pub fn callback_made(&mut self, c: usize, bin: usize, wait: f64, reached: bool, in_sl: bool) {
-        self.channels[c][bin].callbacks_made += 1;
+    pub fn callback_made(&mut self, c: usize, at: At, wait: f64, reached: bool, in_sl: bool) {
+        self.each(c, at, |b| {
+            b.callbacks_made += 1;
+            b.callbacks_successful += reached as u64;
+        });
         if reached {
-            self.channels[c][bin].callbacks_successful += 1;
-            self.answered(c, bin, wait, in_sl);
+            self.answered(c, at, wait, in_sl);
         } else {
-            let b = &mut self.channels[c][bin];
-            Self::left_queue(b, wait, wait > 0.0);
-            b.abandoned += 1;
-            b.callers_lost += 1;
+            self.each(c, at, |b| {
+                Self::left_queue(b, wait, wait > 0.0);
+                b.abandoned += 1;
+                b.callers_lost += 1;
+            });
         }
     }
 
     /// A caller who gave up will not try again.
     #[inline]
-    pub fn caller_lost(&mut self, c: usize, bin: usize) {
-        self.channels[c][bin].callers_lost += 1;
+    pub fn caller_lost(&mut self, c: usize, at: At) {
+        self.each(c, at, |b| b.callers_lost += 1);
     }
 
     /// A caller gave up after waiting `wait` s.
     #[inline]
-    pub fn abandoned(&mut self, c: usize, bin: usize, wait: f64) {
-        let b = &mut self.channels[c][bin];
-        Self::left_queue(b, wait, true);
-        b.abandoned += 1;
+    pub fn abandoned(&mut self, c: usize, at: At, wait: f64) {
+        self.each(c, at, |b| {
+            Self::left_queue(b, wait, true);
+            b.abandoned += 1;
+        });
     }
 
     /// A contact was still waiting when the run ended.
     #[inline]
-    pub fn waiting_at_end(&mut self, c: usize, bin: usize) {
-        self.channels[c][bin].waiting_at_end += 1;
+    pub fn waiting_at_end(&mut self, c: usize, at: At) {
+        self.each(c, at, |b| b.waiting_at_end += 1);
     }
 
     /// `waiting` contacts were queued on channel `c` over [a, b).
@@ -388,6 +365,13 @@ impl Tracker {
     pub fn busy(&mut self, g: usize, a: f64, b: f64) {
         let acc = &mut self.groups[g];
         self.bins.spread(a, b, |i, dt| acc[i].busy_s += dt);
+        let mut month = std::mem::take(&mut self.month_groups[g]);
+        self.spread_months(a, b, |m, dt| {
+            if let Some(x) = month.get_mut(m) {
+                x.busy_s += dt
+            }
+        });
+        self.month_groups[g] = month;
     }
 
     /// A handler of group `g` was signed in and available over [a, b).
@@ -396,6 +380,13 @@ impl Tracker {
         let acc = &mut self.groups[g];
         self.bins.spread(a, b, |i, dt| acc[i].staffed_s += dt);
         self.add_monthly(g, a, b);
+        let mut month = std::mem::take(&mut self.month_groups[g]);
+        self.spread_months(a, b, |m, dt| {
+            if let Some(x) = month.get_mut(m) {
+                x.staffed_s += dt
+            }
+        });
+        self.month_groups[g] = month;
     }
 
     /// A handler of group `g` ended a shift at `t` having handled `harrowing` harrowing
@@ -422,45 +413,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn bins_are_contiguous_and_contain_their_values() {
-        assert_eq!(wait_bin(0.0), 0);
-        assert_eq!(wait_bin(1e-9), 1);
-        for b in 1..WAIT_BINS - 1 {
-            let (lo, hi) = bin_edges(b);
-            assert_eq!(bin_edges(b + 1).0, hi, "bin {b}");
-            if b > 1 {
-                assert_eq!(wait_bin(lo), b);
-            }
-            assert_eq!(wait_bin((lo + hi) / 2.0), b);
-        }
-        assert_eq!(wait_bin(1e9), WAIT_BINS - 1);
-    }
-
-    #[test]
-    fn quantile_interpolates_within_bins() {
-        let mut h = WaitHist::default();
-        for w in 0..100 {
-            h.add(w as f64 + 0.5);
-        }
-        let p90 = h.quantile(0.9).unwrap_or(f64::NAN);
-        assert!((p90 - 90.0).abs() <= 10.0, "{p90}");
-        let mut exact = WaitHist::default();
-        for w in 0..50 {
-            exact.add(w as f64 + 0.5);
-        }
-        assert!((exact.quantile(0.5).unwrap_or(f64::NAN) - 25.0).abs() < 1e-9);
-        assert_eq!(WaitHist::default().quantile(0.9), None);
-        // Calls answered at once wait exactly zero, not "somewhere in the first second".
-        let mut prompt = WaitHist::default();
-        for w in 0..100 {
-            prompt.add(if w < 95 { 0.0 } else { 30.0 });
-        }
-        assert_eq!(prompt.quantile(0.9), Some(0.0));
-    }
-
-    #[test]
     fn spread_splits_spans_at_interval_edges_and_skips_warmup() {
-        let t = Tracker::new(1, 1, 3600.0, 1800.0, WEEK_S).bins;
+        let t = Tracker::new(1, 1, 3600.0, 1800.0, WEEK_S, &Months::default()).bins;
         let mut got = vec![];
         t.spread(0.0, 7300.0, |i, dt| got.push((i, dt)));
         assert_eq!(got, vec![(0, 1800.0), (1, 3600.0), (2, 100.0)]);

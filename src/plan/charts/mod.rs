@@ -19,11 +19,13 @@ use std::error::Error;
 mod bars;
 mod diffs;
 mod forecast;
+mod months;
 mod week;
 
 pub use bars::{exposure_figure, harrowing_exposure, variants_with_error_bars};
 pub use diffs::{difference_label, paired_differences};
 pub use forecast::history_and_forecast;
+pub use months::month_lines;
 pub use week::{required_vs_rostered, week_lines};
 
 pub(super) type Res = Result<(), Box<dyn Error>>;

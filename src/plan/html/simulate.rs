@@ -347,6 +347,7 @@ pub fn simulate_report(
         None,
     ));
     required_section(&mut r, cfg, &group_values);
+    super::months::monthly_section(&mut r, cfg, reps);
     if cfg.channels.iter().any(|c| c.harrowing_share > 0.0) {
         let exposure: Vec<(&str, f64, f64)> = cfg
             .groups
