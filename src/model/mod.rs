@@ -1,5 +1,6 @@
 //! The planner's model file: serde types, loading (RON and CSV inputs) and validation.
 
+mod breaks;
 pub mod days;
 mod error;
 pub mod import;

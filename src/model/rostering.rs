@@ -2,7 +2,7 @@
 //! how they are patterned into weekly lines. Every field has a default, so a model without the
 //! section can still be rostered.
 
-use super::types::Break;
+use super::breaks::Break;
 use serde::{Deserialize, Serialize};
 
 /// Rules a planner states for rostering.

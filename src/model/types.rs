@@ -1,6 +1,7 @@
 //! The planner's model file, as written in RON. Every field is documented in README and in
 //! the embedded default model (`scenarios/planning/default.ron`).
 
+pub use super::breaks::Break;
 use serde::{Deserialize, Serialize};
 
 /// A control-room model.
@@ -365,19 +366,4 @@ pub struct Shift {
     pub code: String,
     pub start: String,
     pub hours: f64,
-}
-
-/// A paid break, taken this many hours into the shift (or when the call in hand ends).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Break {
-    pub after_hours: f64,
-    pub minutes: f64,
-    /// The team's breaks start one after another over this many minutes (0 = all at once).
-    #[serde(default = "default_stagger")]
-    pub stagger_minutes: f64,
-}
-
-fn default_stagger() -> f64 {
-    60.0
 }
