@@ -4,7 +4,7 @@
 
 use super::{CliError, CliResult};
 use controlroom::trainer::{self, Config};
-use controlroom::training::{Mode, library};
+use controlroom::training::{Mode, library, store};
 use std::path::PathBuf;
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -32,11 +32,11 @@ pub struct Args {
     /// The scenario library folder.
     #[arg(long, default_value = library::DEFAULT_DIR)]
     scenarios: PathBuf,
-    /// Append results to this CSV (default: training-results.csv, shared with `play`).
+    /// Append results to this CSV (default: the one `play` appends to).
     #[arg(long)]
     results: Option<PathBuf>,
     /// Save session logs in this folder.
-    #[arg(long, default_value = "sessions")]
+    #[arg(long, default_value = store::DEFAULT_SESSIONS)]
     sessions: PathBuf,
     /// Force profile for grade names and partners (default: the library's force.ron).
     #[arg(long)]
