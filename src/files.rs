@@ -3,8 +3,10 @@
 //! FIFOs or symlinks ([`output`]), sets of outputs all or nothing ([`set`]), crash-safe appends.
 
 pub mod input;
+mod journal;
 pub mod output;
 pub mod set;
+mod temp;
 
 pub use input::{MAX_INPUT_BYTES, read_input, read_input_bytes};
 pub use output::{output_target, write_atomic};

@@ -4,11 +4,10 @@
 //! that was killed are removed by the next one that writes there.
 
 use super::input::not_a_file;
+pub use super::temp::TEMP_PREFIX;
+pub(crate) use super::temp::{alive, pid_in, sync_dir};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-
-/// Every temp file starts with this, then the writer's process id and a dash.
-pub const TEMP_PREFIX: &str = ".controlroom-tmp-";
 
 /// The most symlinks followed from an output path (as the kernel's own limit).
 const MAX_LINKS: usize = 40;
@@ -62,28 +61,10 @@ pub fn output_target(path: &Path) -> io::Result<PathBuf> {
     )))
 }
 
-/// Is process `pid` still running? Unknown (no /proc) counts as running.
-fn alive(pid: u32) -> bool {
-    if pid == std::process::id() {
-        return true;
-    }
-    let proc = Path::new("/proc");
-    !proc.join("self").exists() || proc.join(pid.to_string()).exists()
-}
-
-/// The process id in a temp or journal file name written by [`temp_name`]-style prefixes.
-pub(crate) fn pid_in(name: &str, prefix: &str) -> Option<u32> {
-    name.strip_prefix(prefix)?
-        .split(['-', '.'])
-        .next()?
-        .parse()
-        .ok()
-}
-
 /// Remove temp files in `dir` left by runs that are no longer running (killed or crashed).
 /// Failures are ignored: tidying never stops a run.
 pub fn remove_stale_temps(dir: &Path) {
-    super::set::finish_pending(dir);
+    super::journal::finish_pending(dir);
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -137,13 +118,6 @@ pub(crate) fn stage(target: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTe
     }
     tmp.as_file().sync_all()?;
     Ok(tmp)
-}
-
-/// fsync a folder so a rename in it survives a crash (best effort).
-pub(crate) fn sync_dir(dir: &Path) {
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
 }
 
 /// Write `bytes` to `path` atomically: a crash leaves the old file or the new one, never half.

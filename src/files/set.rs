@@ -4,13 +4,13 @@
 //! the old set (its temp files are removed next time); one killed after it is finished by the
 //! next run that writes to or tidies the folder, so a reader never gets old and new mixed.
 
-use super::output::{TEMP_PREFIX, folder_of, output_target, pid_in, refused, stage, sync_dir};
+use super::journal::JOURNAL_PREFIX;
+pub use super::journal::finish_pending;
+use super::output::{folder_of, output_target, refused, stage};
+use super::temp::sync_dir;
 use std::io;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
-
-/// Journal files are named `.controlroom-set-PID`.
-const JOURNAL_PREFIX: &str = ".controlroom-set-";
 
 /// Output files staged for one folder, renamed into place together by [`OutputSet::commit`].
 pub struct OutputSet {
@@ -101,46 +101,10 @@ impl OutputSet {
     }
 }
 
-/// Finish any set in `dir` whose writer died after its commit point (best effort).
-pub fn finish_pending(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(pid) = name.to_str().and_then(|n| pid_in(n, JOURNAL_PREFIX)) else {
-            continue;
-        };
-        if pid == std::process::id() || Path::new("/proc").join(pid.to_string()).exists() {
-            continue;
-        }
-        let Ok(bytes) = std::fs::read(entry.path()) else {
-            continue;
-        };
-        let parts: Vec<&[u8]> = bytes.split(|&b| b == 0).collect();
-        for pair in parts.chunks_exact(2) {
-            if pair[0].is_empty() {
-                let _ = std::fs::remove_file(std::ffi::OsStr::from_bytes(pair[1]));
-                continue;
-            }
-            let tmp = Path::new(std::ffi::OsStr::from_bytes(pair[0]));
-            let target = Path::new(std::ffi::OsStr::from_bytes(pair[1]));
-            let ours = tmp
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(TEMP_PREFIX));
-            if ours && tmp.exists() {
-                let _ = std::fs::rename(tmp, target);
-            }
-        }
-        sync_dir(dir);
-        let _ = std::fs::remove_file(entry.path());
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::files::temp::TEMP_PREFIX;
 
     #[test]
     fn a_set_replaces_every_file_and_leaves_no_temp() {
