@@ -78,17 +78,7 @@ impl Decisions {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::training::scenario::Scenario;
-    use crate::training::session::Mode;
-
-    fn session() -> Session {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/scenarios/training/da-whisper-999.ron"
-        );
-        let sc = Scenario::load(std::path::Path::new(path)).expect("shipped scenario");
-        Session::new(&sc, Mode::Practice, "t").expect("session")
-    }
+    use crate::training::desk::tests::session;
 
     #[test]
     fn the_latest_decision_stands() {

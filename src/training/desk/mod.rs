@@ -129,7 +129,8 @@ mod tests {
     use super::*;
     use crate::training::session::Mode;
 
-    fn session() -> Session {
+    /// A practice session of da-whisper-999, for the desk's tests.
+    pub(super) fn session() -> Session {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/scenarios/training/da-whisper-999.ron"

@@ -15,6 +15,8 @@ pub(super) fn redraw(
     kept: Query<(&widgets::Kept, &ScrollPosition)>,
 ) {
     commands.insert_resource(Drawn(desk.version));
+    // The decisions standing, worked out once for the record and the panels.
+    let standing = Decisions::of(&desk.session);
     // Where each scrolling area was, to give it back after the redraw.
     let at = |name: &str| {
         kept.iter()
@@ -130,7 +132,7 @@ pub(super) fn redraw(
                     ..default()
                 })
                 .with_children(|right| {
-                    incident_record(right, &desk);
+                    incident_record(right, &desk, &standing);
                     right.spawn(widgets::label(
                         "Keys: a panel's letter (or Tab), then its number, or the arrows and Enter. \
                      Enter submits a THRIVE assessment, Backspace goes back, X closes the call, \
@@ -142,7 +144,7 @@ pub(super) fn redraw(
                         .spawn((widgets::Kept(PANELS), widgets::scrolling_at(panels_y)))
                         .with_children(|grid| {
                         grid.spawn(widgets::row())
-                            .with_children(|g| panels(g, &desk));
+                            .with_children(|g| panels(g, &desk, &standing));
                     });
                     widgets::spawn_button(
                         right,
@@ -172,11 +174,10 @@ fn transcript(t: &mut ChildSpawnerCommands, desk: &Desk) {
 
 /// The incident record, as a command-and-control screen shows it: location, the log, THRIVE,
 /// grade, RCRP, partners told and advice given — the decisions standing now.
-fn incident_record(p: &mut ChildSpawnerCommands, desk: &Desk) {
+fn incident_record(p: &mut ChildSpawnerCommands, desk: &Desk, d: &Decisions) {
     let s = &desk.session;
     let sc = s.scenario();
     let f = &desk.force;
-    let d = Decisions::of(s);
     // "Grade: Grade 1 — Immediate" reads "Grade 1 — Immediate" under the field's own name.
     let bare = |a: Action| {
         let l = a.label(sc, f);

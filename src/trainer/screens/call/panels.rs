@@ -74,10 +74,9 @@ fn thrive_items(desk: &Desk) -> Vec<(String, Cmd)> {
     }
 }
 
-pub(super) fn panels(g: &mut ChildSpawnerCommands, desk: &Desk) {
+pub(super) fn panels(g: &mut ChildSpawnerCommands, desk: &Desk, standing: &Decisions) {
     let s = &desk.session;
     let offered = s.available_actions();
-    let standing = Decisions::of(s);
     for panel in Panel::ALL {
         let focused = desk.panel == panel;
         g.spawn(widgets::boxed(
@@ -102,7 +101,7 @@ pub(super) fn panels(g: &mut ChildSpawnerCommands, desk: &Desk) {
                 },
             );
             if panel == Panel::Thrive {
-                thrive_state(b, desk, &standing);
+                thrive_state(b, desk, standing);
             }
             if panel == Panel::Questions && s.is_typed() {
                 question_box(b, desk, focused);
