@@ -176,7 +176,9 @@ fn a_model_runs_on_calendar_dates_from_a_forecast() {
     let ok = sim(&dated_model(dir.path(), "2025-12-15"));
     assert!(ok.status.success(), "{}", text(&ok).1);
     assert!(
-        text(&ok).0.contains("dates 2025-12-15 to 2025-12-21"),
+        text(&ok)
+            .0
+            .contains("dates Mon 15 Dec 2025 – Sun 21 Dec 2025"),
         "{}",
         text(&ok).0
     );

@@ -3,7 +3,7 @@
 
 use super::{CliError, CliResult, Stdout, check_output, open_set, write_output};
 use controlroom::model;
-use controlroom::plan::{audit, html, kpi, monthly, overrides, replicate, report};
+use controlroom::plan::{audit, dates, html, kpi, monthly, overrides, replicate, report};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -117,16 +117,18 @@ pub fn run(args: Args) -> CliResult {
             cfg.warmup_s / 3600.0,
             cfg.seed
         );
-        let start = loaded.model.run.start_date.as_deref();
-        if let Some(start) =
-            start.and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-        {
-            let days = (cfg.horizon_s / 86_400.0).ceil() as i64;
+        if let (Some(span), Some(from)) = (dates::span_label(cfg), dates::counted_from(cfg)) {
             outln!(
                 out,
-                "dates {start} to {} (UK local time; results fold onto the week)",
-                start + chrono::Duration::days(days - 1)
+                "dates {span}, UK local time, counted from {from}; {}",
+                dates::holidays_label(cfg)
             );
+            if report::counted_weeks(cfg).is_some_and(|w| w > 1.0 + 1e-9) {
+                outln!(
+                    out,
+                    "intervals.csv folds the weeks onto one (each row's first and last date)"
+                );
+            }
         }
         outln!(out);
     }

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod charts;
+pub mod dates;
 pub mod erlang;
 pub mod forecast;
 pub mod html;

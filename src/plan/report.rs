@@ -1,6 +1,8 @@
-//! Reports of a run: `summary.csv`, `intervals.csv`, `occupancy.csv`, and the terminal table.
+//! Reports of a run: `summary.csv`, `intervals.csv`, `occupancy.csv` (with each interval's
+//! calendar date in a dated run), and the terminal table.
 //! Every function returns text; the caller writes it (atomically).
 
+use super::dates;
 use super::kpi::{self, CHANNEL_KPIS, Kpi, Row, Scope};
 use super::stats;
 use crate::sim::tracker::{ChannelBin, GroupBin};
@@ -146,9 +148,11 @@ pub fn merged_cover(reps: &[Replication]) -> Vec<f64> {
 /// the interval.
 pub fn intervals_csv(cfg: &Config, reps: &[Replication]) -> String {
     let mut out = String::new();
-    let mut head: Vec<String> = ["interval", "day", "start", "channel", "sl_threshold_s"]
-        .map(String::from)
-        .to_vec();
+    let mut head: Vec<String> = ["interval", "day", "start"].map(String::from).to_vec();
+    if dates::start_date(cfg).is_some() {
+        head.extend(dates::COLUMNS.map(String::from));
+    }
+    head.extend(["channel", "sl_threshold_s"].map(String::from));
     head.extend(CHANNEL_KPIS.iter().map(|k| k.name().to_string()));
     csv_line(&mut out, &head);
     let cover = merged_cover(reps);
@@ -160,13 +164,9 @@ pub fn intervals_csv(cfg: &Config, reps: &[Replication]) -> String {
             }
             let weeks = cover[i] / cfg.kpi_interval_s;
             let (day, start) = interval_label(i, cfg.kpi_interval_s);
-            let mut row = vec![
-                i.to_string(),
-                day.into(),
-                start,
-                ch.name.clone(),
-                cell(ch.sl_threshold_s),
-            ];
+            let mut row = vec![i.to_string(), day.into(), start];
+            row.extend(dates::interval_cells(cfg, i).into_iter().flatten());
+            row.extend([ch.name.clone(), cell(ch.sl_threshold_s)]);
             let values = kpi::channel_values(b, cover[i]);
             for (k, v) in CHANNEL_KPIS.iter().zip(values) {
                 row.push(cell(if k.is_count() { v / weeks } else { v }));
@@ -226,18 +226,12 @@ pub fn workforce_csv(cfg: &Config, reps: &[Replication]) -> String {
 /// the share of their time spent on contacts.
 pub fn occupancy_csv(cfg: &Config, reps: &[Replication]) -> String {
     let mut out = String::new();
-    csv_line(
-        &mut out,
-        &[
-            "interval",
-            "day",
-            "start",
-            "group",
-            "handlers_on_duty_mean",
-            "occupancy",
-        ]
-        .map(String::from),
-    );
+    let mut head: Vec<String> = ["interval", "day", "start"].map(String::from).to_vec();
+    if dates::start_date(cfg).is_some() {
+        head.extend(dates::COLUMNS.map(String::from));
+    }
+    head.extend(["group", "handlers_on_duty_mean", "occupancy"].map(String::from));
+    csv_line(&mut out, &head);
     let cover = merged_cover(reps);
     for (g, group) in cfg.groups.iter().enumerate() {
         for (i, b) in merged_group_bins(reps, g).iter().enumerate() {
@@ -246,17 +240,10 @@ pub fn occupancy_csv(cfg: &Config, reps: &[Replication]) -> String {
             }
             let v = kpi::group_values(b, cover[i]);
             let (day, start) = interval_label(i, cfg.kpi_interval_s);
-            csv_line(
-                &mut out,
-                &[
-                    i.to_string(),
-                    day.into(),
-                    start,
-                    group.name.clone(),
-                    cell(v[1]),
-                    cell(v[0]),
-                ],
-            );
+            let mut row = vec![i.to_string(), day.into(), start];
+            row.extend(dates::interval_cells(cfg, i).into_iter().flatten());
+            row.extend([group.name.clone(), cell(v[1]), cell(v[0])]);
+            csv_line(&mut out, &row);
         }
     }
     out

@@ -188,6 +188,8 @@ pub struct Config {
     pub windows: Vec<(String, Vec<usize>)>,
     /// The months `monthly.csv` reports by (calendar months when the model has a start date).
     pub months: super::months::Months,
+    /// The calendar date of time 0 (`run.start_date`, a Monday), when the model has one.
+    pub start_date: Option<chrono::NaiveDate>,
 }
 
 impl Config {

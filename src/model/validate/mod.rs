@@ -235,6 +235,7 @@ pub fn validate(model: &Model, path: &Path) -> Result<Config, ModelError> {
         decompression_s: model.wellbeing.decompression_minutes * 60.0,
         windows,
         months: crate::sim::months::Months::of_run(ck.start_date, run.horizon_days * DAY_S),
+        start_date: ck.start_date,
     };
     ck.problems.extend(super::limits::check_demand(&cfg));
     if !ck.problems.is_empty() {

@@ -20,6 +20,7 @@
 
 use std::fmt::Write;
 
+mod facts;
 mod months;
 mod simulate;
 mod whatif;

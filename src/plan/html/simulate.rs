@@ -1,7 +1,7 @@
 //! The report of `controlroom simulate`, and the harrowing-exposure section any report can add.
 //! Per-interval figures pool every replication's merged bins, as `intervals.csv` does.
 
-use super::Report;
+use super::{Report, facts};
 use crate::plan::charts;
 use crate::plan::kpi::{self, Kpi, Row, Scope};
 use crate::plan::report::{merged_channel_bins, merged_cover, merged_group_bins};
@@ -152,43 +152,6 @@ fn required_section(r: &mut Report, cfg: &Config, group_values: &[(String, Vec<[
     ));
 }
 
-/// The run's length in words a planner reads: hours for a short run, days for a long one; the
-/// warm-up only when there is one; a run from a live state says when it starts.
-fn horizon_words(cfg: &Config) -> String {
-    let length = |secs: f64| {
-        if secs < 2.0 * 86_400.0 {
-            let h = secs / 3600.0;
-            format!("{} hour{}", trim(h), if h == 1.0 { "" } else { "s" })
-        } else {
-            format!("{} days", trim(secs / 86_400.0))
-        }
-    };
-    let mut out = length(cfg.horizon_s);
-    if cfg.start_s > 0.0 {
-        out.push_str(&format!(
-            " from {}",
-            crate::plan::report::time_of_week(cfg.start_s)
-        ));
-    }
-    if cfg.warmup_s > 0.0 {
-        out.push_str(&format!(
-            ", of which the first {} are warm-up and not counted",
-            length(cfg.warmup_s)
-        ));
-    }
-    out
-}
-
-/// A number without a trailing ".0" ("3", "2.5").
-fn trim(x: f64) -> String {
-    let r = (x * 100.0).round() / 100.0;
-    if r.fract() == 0.0 {
-        format!("{r:.0}")
-    } else {
-        format!("{r}")
-    }
-}
-
 pub fn simulate_report(
     model_name: &str,
     cfg: &Config,
@@ -199,10 +162,13 @@ pub fn simulate_report(
     let counted_s = (cfg.horizon_s - cfg.warmup_s).max(0.0);
     let weeks = counted_s / crate::sim::config::WEEK_S;
     let interval_min = cfg.kpi_interval_s / 60.0;
-    r.facts(&[
+    let mut facts = vec![
         ("Model", model_name.to_string()),
         ("Replications", reps.len().to_string()),
-        ("Horizon", horizon_words(cfg)),
+        ("Horizon", facts::horizon_words(cfg)),
+    ];
+    facts.extend(facts::dates_words(cfg).map(|d| ("Dates", d)));
+    facts.extend([
         ("Seed", cfg.seed.to_string()),
         (
             "KPI interval",
@@ -213,6 +179,7 @@ pub fn simulate_report(
             "mean over replications, ± half-width of the 95% confidence interval".into(),
         ),
     ]);
+    r.facts(&facts);
     headline(&mut r, cfg, rows, weeks);
 
     let cover = merged_cover(reps);
@@ -480,26 +447,5 @@ mod tests {
         assert_eq!(threshold(10.0), "10 s");
         assert_eq!(threshold(86_400.0), "24 h");
         assert_eq!(seconds(30.0), "30.0 s");
-    }
-}
-
-#[cfg(test)]
-mod horizon_tests {
-    use super::*;
-
-    #[test]
-    fn short_runs_read_in_hours_and_say_when_they_start() {
-        let mut cfg = crate::model::load(None).expect("default model").config;
-        cfg.horizon_s = 3.0 * 3600.0;
-        cfg.warmup_s = 0.0;
-        cfg.start_s = 4.0 * 86_400.0 + 18.0 * 3600.0;
-        assert_eq!(horizon_words(&cfg), "3 hours from Fri 18:00");
-        cfg.start_s = 0.0;
-        cfg.horizon_s = 8.0 * 86_400.0;
-        cfg.warmup_s = 86_400.0;
-        assert_eq!(
-            horizon_words(&cfg),
-            "8 days, of which the first 24 hours are warm-up and not counted"
-        );
     }
 }
