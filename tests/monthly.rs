@@ -234,3 +234,64 @@ fn the_report_charts_service_level_and_occupancy_by_month() {
     let page = std::fs::read_to_string(&short).unwrap_or_else(|e| panic!("{e}"));
     assert!(!page.contains("Service level by month"));
 }
+
+#[test]
+fn workforce_csv_uses_the_same_calendar_months_as_monthly_csv() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("out");
+    let text = model(40, "start_date: \"2026-01-26\"", "attrition_per_month: 1");
+    simulate(&text, dir.path(), &out, &[]);
+    let read = |f: &str| records(&std::fs::read_to_string(out.join(f)).unwrap_or_default());
+    let (work, months) = (read("workforce.csv"), read("monthly.csv"));
+    let (w, m) = (&work[0], &months[0]);
+    let cols = |r: &[String], names: [&str; 3], head: &[String]| -> Vec<String> {
+        names.iter().map(|n| r[column(head, n)].clone()).collect()
+    };
+    // 26 January to 7 March: six days of January, February's 28, six of March.
+    let rows: Vec<Vec<String>> = work[1..]
+        .iter()
+        .map(|r| cols(r, ["month", "from_day", "to_day"], w))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ["2026-01", "0", "6"],
+            ["2026-02", "6", "34"],
+            ["2026-03", "34", "40"]
+        ]
+    );
+    // The month's handlers in post are monthly.csv's, month for month.
+    let groups: Vec<&Vec<String>> = months[1..]
+        .iter()
+        .filter(|r| r[column(m, "scope")] == "group")
+        .collect();
+    assert_eq!(groups.len(), 3);
+    for (a, b) in work[1..].iter().zip(&groups) {
+        assert_eq!(a[column(w, "month")], b[column(m, "month")]);
+        assert_eq!(a[column(w, "in_post_mean")], b[column(m, "in_post_mean")]);
+    }
+    // Staffed hours (warm-up included) follow the months' lengths: February is more than
+    // four times January's six days, less than the 28/6 it would be with nobody leaving.
+    let hours: Vec<f64> = work[1..]
+        .iter()
+        .map(|r| number(&r[column(w, "staffed_hours_mean")]))
+        .collect();
+    assert!(hours[0] <= 8.0 * 24.0 * 6.0 + 1e-6, "{hours:?}");
+    assert!(
+        hours[1] > 4.0 * hours[0] && hours[1] < 28.0 / 6.0 * hours[0],
+        "{hours:?}"
+    );
+    // Without a start date the months are 30 days, numbered.
+    let plain = dir.path().join("plain");
+    simulate(&model(40, "", ""), dir.path(), &plain, &[]);
+    let work = records(&std::fs::read_to_string(plain.join("workforce.csv")).unwrap_or_default());
+    let rows: Vec<Vec<String>> = work[1..]
+        .iter()
+        .map(|r| cols(r, ["month", "from_day", "to_day"], &work[0]))
+        .collect();
+    assert_eq!(rows, [["1", "0", "30"], ["2", "30", "40"]]);
+    assert_eq!(
+        number(&work[1][column(&work[0], "staffed_hours_mean")]),
+        8.0 * 24.0 * 30.0
+    );
+}

@@ -44,7 +44,7 @@ fn attrition_reduces_staff_by_the_stated_leaving_rate() {
     for m in 0..6 {
         let t = (m as f64 + 0.5) * 30.0 * 86_400.0;
         let expect = n * (-h * t).exp();
-        let v: Vec<f64> = reps.iter().map(|r| r.tracker.in_post[0][m]).collect();
+        let v: Vec<f64> = reps.iter().map(|r| r.tracker.month_in_post[0][m]).collect();
         let e = estimate_at(&v, 0.99);
         assert!(
             e.covers(expect),
@@ -79,7 +79,7 @@ fn recruits_join_after_vetting_and_their_course_less_drop_outs() {
     let (_, reps) = run(&text);
     let month = |m: usize| {
         reps.iter()
-            .map(|r| r.tracker.in_post[0][m])
+            .map(|r| r.tracker.month_in_post[0][m])
             .collect::<Vec<_>>()
     };
     // They take calls from day 35: not in post mid-month 1 (day 15), in post by day 45.

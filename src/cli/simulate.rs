@@ -3,7 +3,9 @@
 
 use super::{CliError, CliResult, Stdout, check_output, open_set, write_output};
 use controlroom::model;
-use controlroom::plan::{audit, dates, html, kpi, monthly, overrides, replicate, report};
+use controlroom::plan::{
+    audit, dates, html, kpi, monthly, overrides, replicate, report, workforce,
+};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -146,7 +148,7 @@ pub fn run(args: Args) -> CliResult {
             Some(report::summary_csv(cfg, &rows)),
             Some(report::intervals_csv(cfg, &reps)),
             Some(report::occupancy_csv(cfg, &reps)),
-            Some(report::workforce_csv(cfg, &reps)),
+            Some(workforce::workforce_csv(cfg, &reps)),
             monthly::monthly_csv(cfg, &reps),
         ];
         let monthly = texts[4].is_some();

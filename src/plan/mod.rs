@@ -17,3 +17,4 @@ pub mod roster;
 pub mod staffing;
 pub mod stats;
 pub mod sweep;
+pub mod workforce;

@@ -1,10 +1,9 @@
 //! Reports of a run: `summary.csv`, `intervals.csv`, `occupancy.csv` (with each interval's
-//! calendar date in a dated run), and the terminal table.
+//! calendar date in a dated run), and the terminal table (`workforce.csv` is in `workforce`).
 //! Every function returns text; the caller writes it (atomically).
 
 use super::dates;
 use super::kpi::{self, CHANNEL_KPIS, Kpi, Row, Scope};
-use super::stats;
 use crate::sim::tracker::{ChannelBin, GroupBin};
 
 use crate::sim::{Config, Replication};
@@ -172,51 +171,6 @@ pub fn intervals_csv(cfg: &Config, reps: &[Replication]) -> String {
                 row.push(cell(if k.is_count() { v / weeks } else { v }));
             }
             csv_line(&mut out, &row);
-        }
-    }
-    out
-}
-
-/// `workforce.csv`: one row per staff group per 30-day month of the run: handlers in post
-/// mid-month and staffed hours, mean and 95% CI across replications.
-pub fn workforce_csv(cfg: &Config, reps: &[Replication]) -> String {
-    let mut out = String::new();
-    let head = [
-        "month",
-        "from_day",
-        "to_day",
-        "group",
-        "in_post_mean",
-        "staffed_hours_mean",
-        "staffed_hours_ci95_low",
-        "staffed_hours_ci95_high",
-    ];
-    csv_line(&mut out, &head.map(String::from));
-    let months = reps
-        .first()
-        .map_or(0, |r| r.tracker.in_post.first().map_or(0, Vec::len));
-    let days = cfg.horizon_s / 86_400.0;
-    for (g, group) in cfg.groups.iter().enumerate() {
-        for m in 0..months {
-            let in_post: Vec<f64> = reps.iter().map(|r| r.tracker.in_post[g][m]).collect();
-            let hours: Vec<f64> = reps
-                .iter()
-                .map(|r| r.tracker.monthly_staffed_s[g][m] / 3600.0)
-                .collect();
-            let (p, h) = (stats::estimate(&in_post), stats::estimate(&hours));
-            csv_line(
-                &mut out,
-                &[
-                    (m + 1).to_string(),
-                    cell(m as f64 * 30.0),
-                    cell(((m + 1) as f64 * 30.0).min(days)),
-                    group.name.clone(),
-                    cell(p.mean),
-                    cell(h.mean),
-                    cell(h.low()),
-                    cell(h.high()),
-                ],
-            );
         }
     }
     out

@@ -176,7 +176,6 @@ impl<'a, S: CallSink> Engine<'a, S> {
                 cfg.groups.len(),
                 cfg.kpi_interval_s,
                 start + cfg.warmup_s,
-                cfg.horizon_s,
                 &cfg.months,
             ),
             sink,

@@ -1,8 +1,9 @@
-//! The months a run is reported by in `monthly.csv`: calendar months (`2026-01`) when the
-//! model has a `run.start_date`, else the units module's 30-day month (`month 1`, …). Months
-//! are clipped to the run, so the first and last may be partial.
+//! The months a run is reported by in `monthly.csv` and `workforce.csv`, as the units module
+//! defines a month: calendar months (`2026-01`) when the model has a `run.start_date`, else
+//! 30-day months (`month 1`, …). Months are clipped to the run, so the first and last may be
+//! partial.
 
-use super::units::{DAY_S, MONTH_S};
+use super::units::{DAY_S, MONTH_S, month_end_day};
 use chrono::{Datelike, NaiveDate};
 
 /// The run's months: a label each and their edges in seconds from the run's time zero.
@@ -24,38 +25,30 @@ impl Default for Months {
 }
 
 impl Months {
-    /// The months of a run of `horizon_s` seconds starting on `start_date` (if any).
+    /// The months of a run of `horizon_s` seconds starting on `start_date` (if any), as
+    /// [`month_end_day`] defines a month.
     pub fn of_run(start_date: Option<NaiveDate>, horizon_s: f64) -> Months {
         let horizon_s = horizon_s.max(0.0);
         let (mut labels, mut edges) = (vec![], vec![0.0]);
-        match start_date {
-            Some(start) => {
-                let mut first = start;
-                loop {
-                    labels.push(format!("{:04}-{:02}", first.year(), first.month()));
-                    let next = first
-                        .with_day(1)
-                        .and_then(|d| d.checked_add_months(chrono::Months::new(1)));
-                    let Some(next) = next else {
-                        edges.push(horizon_s);
-                        break;
-                    };
-                    let t = (next - start).num_days() as f64 * DAY_S;
-                    if t >= horizon_s {
-                        edges.push(horizon_s);
-                        break;
-                    }
-                    edges.push(t);
-                    first = next;
-                }
+        let mut day = 0;
+        loop {
+            labels.push(match start_date {
+                Some(start) => start
+                    .checked_add_signed(chrono::Duration::days(day))
+                    .map_or_else(String::new, |d| format!("{:04}-{:02}", d.year(), d.month())),
+                None => format!("month {}", labels.len() + 1),
+            });
+            let Some(end) = month_end_day(start_date, day) else {
+                edges.push(horizon_s);
+                break;
+            };
+            let t = end as f64 * DAY_S;
+            if t >= horizon_s {
+                edges.push(horizon_s);
+                break;
             }
-            None => {
-                let n = ((horizon_s / MONTH_S).ceil() as usize).max(1);
-                for m in 0..n {
-                    labels.push(format!("month {}", m + 1));
-                    edges.push(((m + 1) as f64 * MONTH_S).min(horizon_s));
-                }
-            }
+            edges.push(t);
+            day = end;
         }
         Months { labels, edges }
     }

@@ -7,7 +7,7 @@ use super::engine::Engine;
 use super::event::Ev;
 use super::handler::Status;
 use super::roster::shifts_on;
-use super::units::{DAY_S, MONTH_S};
+use super::units::DAY_S;
 
 impl<S: CallSink> Engine<'_, S> {
     /// The shift is over: record the handler's harrowing-call exposure.
@@ -181,12 +181,6 @@ impl<S: CallSink> Engine<'_, S> {
     /// Close the books on every handler at the end of the run, and count who was in post
     /// in the middle of each month.
     pub(super) fn close_handlers(&mut self) {
-        for m in 0..self.tracker.in_post.first().map_or(0, Vec::len) {
-            let mid = (m as f64 + 0.5) * MONTH_S;
-            for (g, n) in self.in_post_at(mid).into_iter().enumerate() {
-                self.tracker.in_post[g][m] = n;
-            }
-        }
         for m in 0..self.tracker.months.len() {
             let edges = &self.tracker.months.edges;
             let mid = (edges[m] + edges[m + 1].min(self.end)) / 2.0;

@@ -168,17 +168,18 @@ pub struct Tracker {
     pub covered_s: Vec<f64>,
     /// Per group.
     pub exposure: Vec<Exposure>,
-    /// `monthly_staffed_s[g][m]`: staffed handler-seconds of group g in 30-day month m.
+    /// `monthly_staffed_s[g][m]`: staffed handler-seconds of group g in month m of
+    /// `months`, warm-up included (`workforce.csv`).
     pub monthly_staffed_s: Vec<Vec<f64>>,
-    /// `in_post[g][m]`: handlers in post (employed, not yet left) mid-month.
-    pub in_post: Vec<Vec<f64>>,
-    /// The months of `monthly.csv` (calendar months when the model has a start date).
+    /// The months of `monthly.csv` and `workforce.csv` (calendar months when the model has a
+    /// start date).
     pub months: Months,
     /// `month_channels[c][m]`: channel c's counts for contacts that arrived in month m.
     pub month_channels: Vec<Vec<ChannelBin>>,
     /// `month_groups[g][m]`: group g's staffed and busy time (after the warm-up) in month m.
     pub month_groups: Vec<Vec<GroupBin>>,
-    /// `month_in_post[g][m]`: handlers of group g in post in the middle of month m.
+    /// `month_in_post[g][m]`: handlers of group g in post (employed, not yet left; seconded
+    /// to it, for a group with rotations) in the middle of month m.
     pub month_in_post: Vec<Vec<f64>>,
 }
 
@@ -195,11 +196,9 @@ impl Tracker {
         groups: usize,
         interval_s: f64,
         count_from: f64,
-        horizon_s: f64,
         months_of: &Months,
     ) -> Self {
         let n = ((WEEK_S / interval_s).round() as usize).max(1);
-        let months = ((horizon_s / MONTH_S).ceil() as usize).max(1);
         let cal = months_of;
         Tracker {
             bins: Bins {
@@ -211,8 +210,7 @@ impl Tracker {
             groups: vec![vec![GroupBin::default(); n]; groups],
             covered_s: vec![0.0; n],
             exposure: vec![Exposure::default(); groups],
-            monthly_staffed_s: vec![vec![0.0; months]; groups],
-            in_post: vec![vec![0.0; months]; groups],
+            monthly_staffed_s: vec![vec![0.0; cal.len()]; groups],
             month_channels: vec![vec![ChannelBin::default(); cal.len()]; channels],
             month_groups: vec![vec![GroupBin::default(); cal.len()]; groups],
             month_in_post: vec![vec![0.0; cal.len()]; groups],
@@ -238,10 +236,10 @@ impl Tracker {
         }
     }
 
-    /// Spread the counted part of [a, b) over months, calling `f(month, seconds)`.
+    /// Spread the part of [a, b) from `from` on over months, calling `f(month, seconds)`.
     #[inline]
-    fn spread_months(&self, a: f64, b: f64, mut f: impl FnMut(usize, f64)) {
-        let mut t = a.max(self.bins.count_from);
+    fn spread_months(&self, from: f64, a: f64, b: f64, mut f: impl FnMut(usize, f64)) {
+        let mut t = a.max(from);
         while t < b {
             let m = self.months.index(t);
             let end = self.months.edges.get(m + 1).map_or(b, |&e| e.min(b));
@@ -253,16 +251,13 @@ impl Tracker {
 
     /// Add a staffed span [a, b) of group `g` to the monthly accounts (whole run, no warm-up).
     pub fn add_monthly(&mut self, g: usize, a: f64, b: f64) {
-        let months = &mut self.monthly_staffed_s[g];
-        let mut t = a.max(0.0);
-        while t < b {
-            let m = (t / MONTH_S) as usize;
-            let end = ((m + 1) as f64 * MONTH_S).min(b);
+        let mut months = std::mem::take(&mut self.monthly_staffed_s[g]);
+        self.spread_months(0.0, a, b, |m, dt| {
             if let Some(slot) = months.get_mut(m) {
-                *slot += end - t;
+                *slot += dt;
             }
-            t = end;
-        }
+        });
+        self.monthly_staffed_s[g] = months;
     }
 
     /// Is something that happens at `t` counted (after the warm-up)?
@@ -366,7 +361,7 @@ impl Tracker {
         let acc = &mut self.groups[g];
         self.bins.spread(a, b, |i, dt| acc[i].busy_s += dt);
         let mut month = std::mem::take(&mut self.month_groups[g]);
-        self.spread_months(a, b, |m, dt| {
+        self.spread_months(self.bins.count_from, a, b, |m, dt| {
             if let Some(x) = month.get_mut(m) {
                 x.busy_s += dt
             }
@@ -381,7 +376,7 @@ impl Tracker {
         self.bins.spread(a, b, |i, dt| acc[i].staffed_s += dt);
         self.add_monthly(g, a, b);
         let mut month = std::mem::take(&mut self.month_groups[g]);
-        self.spread_months(a, b, |m, dt| {
+        self.spread_months(self.bins.count_from, a, b, |m, dt| {
             if let Some(x) = month.get_mut(m) {
                 x.staffed_s += dt
             }
@@ -414,7 +409,7 @@ mod tests {
 
     #[test]
     fn spread_splits_spans_at_interval_edges_and_skips_warmup() {
-        let t = Tracker::new(1, 1, 3600.0, 1800.0, WEEK_S, &Months::default()).bins;
+        let t = Tracker::new(1, 1, 3600.0, 1800.0, &Months::default()).bins;
         let mut got = vec![];
         t.spread(0.0, 7300.0, |i, dt| got.push((i, dt)));
         assert_eq!(got, vec![(0, 1800.0), (1, 3600.0), (2, 100.0)]);
