@@ -223,6 +223,35 @@ fn the_report_charts_service_level_and_occupancy_by_month() {
     let page = std::fs::read_to_string(&report).unwrap_or_else(|e| panic!("{e}"));
     assert!(page.contains("Service level by month"));
     assert!(page.contains("Occupancy by month"));
+    // Both month charts draw each month's 95% confidence interval (and say so in a legend);
+    // one replication has no interval to draw.
+    let legend = "\n95% confidence interval\n</text>";
+    assert_eq!(page.matches(legend).count(), 2);
+    let one = dir.path().join("one.html");
+    let o = one.to_string_lossy().into_owned();
+    simulate(
+        &model(45, "", ""),
+        dir.path(),
+        &dir.path().join("o1"),
+        &["--report", &o, "--replications", "1"],
+    );
+    let single = std::fs::read_to_string(&one).unwrap_or_else(|e| panic!("{e}"));
+    assert!(single.contains("Service level by month"));
+    assert_eq!(single.matches(legend).count(), 0);
+    // The bars: thin strokes in the series' colours (999 and the group dark blue, 101
+    // orange), three (a bar and its caps) per month.
+    let bars = |p: &str, colour: &str| {
+        let months = &p[p.find("<h2>Months</h2>").unwrap_or(0)..];
+        let end = months[1..].find("<h2>").map_or(months.len(), |e| e + 1);
+        months[..end]
+            .matches(&format!("stroke=\"#{colour}\" stroke-width=\"1\""))
+            .count()
+    };
+    assert_eq!(
+        (bars(&page, "1F4E79"), bars(&page, "C44E00")),
+        (2 * 3 * 2, 2 * 3)
+    );
+    assert_eq!((bars(&single, "1F4E79"), bars(&single, "C44E00")), (0, 0));
     let short = dir.path().join("short.html");
     let s = short.to_string_lossy().into_owned();
     simulate(

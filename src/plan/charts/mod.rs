@@ -25,7 +25,7 @@ mod week;
 pub use bars::{exposure_figure, harrowing_exposure, variants_with_error_bars};
 pub use diffs::{difference_label, paired_differences};
 pub use forecast::history_and_forecast;
-pub use months::month_lines;
+pub use months::{MonthSeries, month_lines};
 pub use week::{required_vs_rostered, week_lines};
 
 pub(super) type Res = Result<(), Box<dyn Error>>;
