@@ -46,7 +46,13 @@ fn with_rules(dir: &Path, rules: &str) -> String {
 fn the_default_force_roster_meets_every_target_with_a_fresh_seed_and_pays_less() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let out = dir.path().join("out");
-    let o = roster(&["--out", &out.to_string_lossy()]);
+    let report = dir.path().join("roster.html");
+    let o = roster(&[
+        "--out",
+        &out.to_string_lossy(),
+        "--report",
+        &report.to_string_lossy(),
+    ]);
     assert!(o.status.success(), "{}", text(&o));
 
     // roster.csv: paid hours below the current rota's.
@@ -67,6 +73,27 @@ fn the_default_force_roster_meets_every_target_with_a_fresh_seed_and_pays_less()
     assert!(
         paid < current,
         "roster pays {paid} h, the current rota {current} h"
+    );
+
+    // the report: paid hours against the rota and the bound, the cover chart, the rota grid
+    // with one row per staff group of roster.ron
+    let html = std::fs::read_to_string(&report).unwrap_or_else(|e| panic!("{e}"));
+    assert!(html.starts_with("<!DOCTYPE html>") && html.ends_with("</html>\n"));
+    for part in [
+        "Rota grid",
+        "relaxation bound",
+        "current rota",
+        "Rostered: handlers required and rostered",
+        "<th>Mon</th>",
+        "<td>off</td>",
+    ] {
+        assert!(html.contains(part), "the report has no `{part}`");
+    }
+    assert_eq!(html.matches("<svg").count(), 2, "two charts");
+    assert!(!html.contains("chart could not be drawn"));
+    assert!(
+        html.contains(&format!("<td>{paid:.0}</td>")),
+        "the report shows the paid hours {paid}"
     );
 
     // roster.ron runs, and with a seed no round used every channel and window meets its target.
@@ -103,6 +130,51 @@ fn the_default_force_roster_meets_every_target_with_a_fresh_seed_and_pays_less()
         let on = rota.pattern.chars().filter(|c| *c != '-').count();
         assert!((4..=5).contains(&on), "{}: {}", g.name, rota.pattern);
         assert!(rota.shifts.iter().all(|s| 24.0 - s.hours >= 11.0));
+        // its row in the report's grid: the shift on the days it works, off on the others
+        let s = &rota.shifts[0];
+        let cells: Vec<String> = rota
+            .pattern
+            .chars()
+            .map(|c| {
+                if c == '-' {
+                    "<td>off</td>".to_string()
+                } else {
+                    let end = (s.start[..2].parse::<f64>().unwrap_or(f64::NAN) + s.hours) % 24.0;
+                    format!("<td>{}–{:02}{}</td>", s.start, end as u32, &s.start[2..])
+                }
+            })
+            .collect();
+        let row = format!(
+            "<tr><td>{}</td><td>{}</td>{}",
+            g.name,
+            g.handlers,
+            cells.concat()
+        );
+        assert!(html.contains(&row), "no grid row {row}");
+    }
+}
+
+#[test]
+fn a_report_path_that_is_a_folder_or_fifo_is_refused_before_the_run() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let folder = dir.path().join("report.html");
+    std::fs::create_dir(&folder).unwrap_or_else(|e| panic!("{e}"));
+    let o = roster(&["--report", &folder.to_string_lossy()]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("report.html"), "{}", text(&o));
+    // refused before the work, not after it
+    assert!(
+        !text(&o).contains("finding the requirement"),
+        "{}",
+        text(&o)
+    );
+    assert!(folder.is_dir(), "the folder is left alone");
+    let fifo = dir.path().join("fifo.html");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        let o = roster(&["--report", &fifo.to_string_lossy()]);
+        assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+        assert!(text(&o).contains("FIFO"), "{}", text(&o));
     }
 }
 

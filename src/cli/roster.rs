@@ -2,12 +2,12 @@
 //! needed on duty per interval; an integer programme chooses weekly lines (shift start,
 //! length, days on) covering it at the fewest paid hours; the roster is simulated with a fresh
 //! seed and cover added where a target fails. Writes `roster.ron` (runnable), `roster.csv` and
-//! `cover.csv`.
+//! `cover.csv`, and with `--report` an HTML report.
 //!
 //! Exit codes: 0 every target met; 1 a target is not met (or cannot be: the files are still
 //! written when a roster was found); 2 bad input, including contradictory rostering rules.
 
-use super::{CliError, CliResult, Stdout, open_set};
+use super::{CliError, CliResult, Stdout, check_output, open_set, write_output};
 use controlroom::model::{self, DEFAULT_MODEL_NAME};
 use controlroom::plan::roster::{self, RosterError, rota, verify};
 use controlroom::plan::staffing::{self, StaffingOptions};
@@ -32,6 +32,10 @@ pub struct Args {
     /// Write roster.ron, roster.csv and cover.csv into this folder.
     #[arg(long)]
     pub out: Option<PathBuf>,
+    /// Also write a self-contained HTML report: paid hours against the current rota and the
+    /// relaxation bound, required against rostered per interval, the rota grid per team.
+    #[arg(long, value_name = "FILE.html")]
+    pub report: Option<PathBuf>,
     /// Replications per simulation (the search's and each verification round's).
     #[arg(long, default_value_t = 10)]
     pub replications: u32,
@@ -85,6 +89,9 @@ fn run_in(args: &Args) -> CliResult {
         Some(dir) => Some(open_set(dir, &OUT_FILES)?),
         None => None,
     };
+    if let Some(path) = &args.report {
+        check_output(path)?;
+    }
     let started = Instant::now();
     eprintln!("finding the requirement (the staffing search)...");
     let requirement = staffing::search(&loaded.config, &opts, &|_| {}).map_err(CliError::input)?;
@@ -137,12 +144,7 @@ fn run_in(args: &Args) -> CliResult {
     if let (Some(dir), Some(mut set)) = (&args.out, set) {
         let ron = rota::roster_model_ron(&v.model)
             .map_err(|e| CliError::failed(format!("cannot write the roster model: {e}")))?;
-        let need: Vec<f64> = requirement
-            .required
-            .iter()
-            .zip(&v.added)
-            .map(|(&r, a)| f64::from(r) + a)
-            .collect();
+        let need = v.need(&requirement.required);
         let texts = [
             ron,
             rota::roster_csv(&v.roster),
@@ -158,6 +160,12 @@ fn run_in(args: &Args) -> CliResult {
             "\nwrote roster.ron, roster.csv and cover.csv to {}",
             dir.display()
         );
+    }
+    if let Some(path) = &args.report {
+        let page =
+            controlroom::plan::html::roster_report(&loaded.model.name, &v, &requirement).finish();
+        write_output(path, page.as_bytes())?;
+        outln!(out, "wrote the HTML report to {}", path.display());
     }
     if v.unmet.is_empty() {
         return out.finish();

@@ -22,9 +22,11 @@ use std::fmt::Write;
 
 mod facts;
 mod months;
+mod roster;
 mod simulate;
 mod whatif;
 
+pub use roster::roster_report;
 pub use simulate::{harrowing_section, simulate_report};
 pub use whatif::{staffing_report, sweep_report};
 

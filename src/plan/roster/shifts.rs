@@ -30,6 +30,15 @@ impl ShiftKind {
         format!("{:02}:{:02}", m / 60 % 24, m % 60)
     }
 
+    /// "17:00" style end (the clock time, past midnight for a night shift).
+    pub fn end_label(&self) -> String {
+        ShiftKind {
+            start_s: self.start_s + self.length_s,
+            length_s: 0.0,
+        }
+        .start_label()
+    }
+
     /// A short code: "D0700x10" (start and length in hours).
     pub fn code(&self) -> String {
         let m = (self.start_s / 60.0).round() as u32;

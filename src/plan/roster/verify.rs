@@ -65,6 +65,17 @@ pub struct Verified {
     pub added: Vec<f64>,
 }
 
+impl Verified {
+    /// What the last round covered: the requirement plus the cover added by verification.
+    pub fn need(&self, required: &[u32]) -> Vec<f64> {
+        required
+            .iter()
+            .zip(&self.added)
+            .map(|(&r, a)| f64::from(r) + a)
+            .collect()
+    }
+}
+
 /// A seed for verification round `k`, unrelated to the search's.
 pub fn fresh_seed(seed: u64, k: u32) -> u64 {
     let mut z = seed ^ 0x9E37_79B9_7F4A_7C15_u64.wrapping_mul(u64::from(k) + 1);
