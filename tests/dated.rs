@@ -230,3 +230,113 @@ fn without_a_start_date_the_files_have_no_date_columns() {
     );
     assert!(!read(&out.join("report.html")).contains("<dt>Dates</dt>"));
 }
+
+/// `staff MODEL --out DIR` with extra arguments (4 replications): the exit code, standard
+/// output and error, and `staffing.csv` as records (empty when not written).
+fn staff(
+    model: &Path,
+    out: &Path,
+    extra: &[&str],
+) -> (Option<i32>, String, String, Vec<Vec<String>>) {
+    let (m, o) = (model.to_string_lossy(), out.to_string_lossy());
+    let mut args = vec!["staff", &m, "--out", &o, "--replications", "4"];
+    args.extend_from_slice(extra);
+    let done = controlroom(&args);
+    let csv = std::fs::read_to_string(out.join("staffing.csv")).unwrap_or_default();
+    (
+        done.status.code(),
+        String::from_utf8_lossy(&done.stdout).into_owned(),
+        String::from_utf8_lossy(&done.stderr).into_owned(),
+        records(&csv),
+    )
+}
+
+/// The required handlers of a `staffing.csv` at `day` `start`.
+fn required(recs: &[Vec<String>], day: &str, start: &str) -> u32 {
+    let col = column(&recs[0], "required");
+    row(&recs[1..], day, start)[col]
+        .parse()
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn staff_judges_seven_dated_days_of_the_run_with_their_bank_holidays() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    // Three counted weeks, 9 to 29 December; Christmas Day has twice the calls.
+    let model = model(dir.path(), 22, Some("2025-12-08"));
+    let (code, stdout, stderr, christmas) =
+        staff(&model, &dir.path().join("a"), &["--from", "2025-12-22"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.contains(
+            "staffed for Mon 22 Dec 2025 – Sun 28 Dec 2025 (UK local time); bank holidays: Thu 25 \
+             Dec 2025 Christmas Day, Fri 26 Dec 2025 Boxing Day"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("forecast.csv, date by date"), "{stdout}");
+    assert!(
+        stdout.contains("\nThu 25 Dec "),
+        "the grid names its dates: {stdout}"
+    );
+    let head = &christmas[0];
+    assert_eq!(head[3..6], ["date", "last_date", "bank_holiday"]);
+    let thu = row(&christmas[1..], "Thu", "12:00");
+    assert_eq!(thu[column(head, "date")], "2025-12-25 12:00");
+    assert_eq!(thu[column(head, "bank_holiday")], "Christmas Day");
+    // Twice the calls need more handlers than the Wednesday before.
+    assert!(
+        required(&christmas, "Thu", "12:00") >= required(&christmas, "Wed", "12:00") + 2,
+        "Christmas Day is staffed for its own demand"
+    );
+    // By default the first seven counted days: no bank holiday, an ordinary Thursday.
+    let (code, stdout, stderr, first) = staff(&model, &dir.path().join("b"), &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.contains(
+            "staffed for Tue 9 Dec 2025 – Mon 15 Dec 2025 (UK local time); no bank holidays"
+        ),
+        "{stdout}"
+    );
+    assert_eq!(row(&first[1..], "Thu", "12:00")[3], "2025-12-11 12:00");
+    assert!(required(&first, "Thu", "12:00") < required(&christmas, "Thu", "12:00"));
+    assert!(required(&first, "Thu", "12:00") <= required(&first, "Wed", "12:00") + 1);
+}
+
+#[test]
+fn the_erlang_start_reads_dated_demand_date_by_date() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = model(dir.path(), 22, Some("2025-12-08"));
+    let text = read(&path);
+    let m = controlroom::model::parse(&text, &path).unwrap_or_else(|e| panic!("{e}"));
+    let cfg = controlroom::model::validate(&m, &path).unwrap_or_else(|e| panic!("{e}"));
+    let rates = controlroom::plan::staffing::mean_rates(&cfg, &cfg.channels[0]);
+    // Thursdays 11, 18 and 25 December: 20, 20 and 40 calls an hour.
+    let thu = rates[3 * 24 + 12] * 3600.0;
+    assert!((thu - 80.0 / 3.0).abs() < 1e-9, "{thu}");
+    assert!((rates[2 * 24 + 12] * 3600.0 - 20.0).abs() < 1e-9);
+}
+
+#[test]
+fn staff_refuses_days_outside_the_counted_run_or_an_undated_model() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let model = model(dir.path(), 22, Some("2025-12-08"));
+    let out = dir.path().join("o");
+    let refused = |model: &Path, from: &str, want: &str| {
+        let (code, _, stderr, csv) = staff(model, &out, &["--from", from]);
+        assert_eq!(code, Some(2), "{stderr}");
+        assert!(stderr.contains(want), "wanted `{want}` in: {stderr}");
+        assert!(csv.is_empty(), "nothing written");
+    };
+    let range =
+        "seven days from it must lie in the counted run (2025-12-09 00:00 to 2025-12-30 00:00)";
+    refused(&model, "2025-12-08", &format!("--from 2025-12-08: {range}"));
+    refused(&model, "2025-12-24", &format!("--from 2025-12-24: {range}"));
+    refused(
+        &model,
+        "24/12/2025",
+        "`24/12/2025` is not a date like 2025-12-23",
+    );
+    let undated = self::model(dir.path(), 8, None);
+    refused(&undated, "2025-12-22", "the model has no `run.start_date`");
+}

@@ -18,6 +18,7 @@ use std::time::Instant;
   controlroom staff --out staffing/
   controlroom staff my-force.ron --max-abandon 101=0.10 --out staffing/
   controlroom staff my-force.ron --replications 20 --max-handlers 150 --seed 7
+  controlroom staff december.ron --from 2025-12-23 --out staffing/
 
 Targets are each channel's service_level in the model (e.g. 999: 90% within 10 s; digital:
 95% within 86400 s = cleared within 24 h) plus any --max-abandon. Staff are treated as one
@@ -25,6 +26,8 @@ pooled group taking every channel: the answer is handlers on duty per interval, 
 An interval's call targets are judged only when the replications hold at least --min-contacts
 answered or abandoned contacts there, and must be beaten by a margin for noise (--confidence);
 digital is judged per day.
+A model with run.start_date is staffed for seven calendar days of its run, with their dated
+demand and bank holidays: the first seven counted (after the warm-up), or seven from --from.
 Exit code 1 if a target cannot be met within --max-handlers (the files are still written).")]
 pub struct Args {
     /// Model file (RON). Without it, the embedded default model is staffed.
@@ -61,6 +64,16 @@ pub struct Args {
     /// Worker threads (default: all cores). Results do not depend on it.
     #[arg(long)]
     pub threads: Option<usize>,
+    /// For a model with run.start_date: staff the seven days from this date (YYYY-MM-DD;
+    /// default: the first seven counted days of the run).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub from: Option<chrono::NaiveDate>,
+}
+
+/// Parse `YYYY-MM-DD`.
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date like 2025-12-23"))
 }
 
 /// Parse `CHANNEL=SHARE`.
@@ -110,6 +123,7 @@ pub fn run(args: Args) -> CliResult {
         min_contacts: args.min_contacts,
         max_rounds: args.max_rounds,
         confidence: args.confidence,
+        from: args.from,
     };
     staffing::targets(&loaded.config, &opts).map_err(CliError::input)?;
     let set = match &args.out {
@@ -169,6 +183,7 @@ pub fn run(args: Args) -> CliResult {
 
     let mut out = Stdout::new();
     outln!(out, "{}", loaded.model.name);
+    print_days(&mut out, &result, &loaded.model)?;
     print_targets(&mut out, &result)?;
     print_grid(&mut out, &result)?;
     print_totals(&mut out, &result)?;
@@ -220,6 +235,38 @@ pub fn run(args: Args) -> CliResult {
     )))
 }
 
+/// For a dated model: the days staffed, their bank holidays, and where each channel's demand
+/// comes from.
+fn print_days(out: &mut Stdout, r: &StaffingResult, m: &model::Model) -> CliResult {
+    let Some(days) = &r.days else {
+        return Ok(());
+    };
+    outln!(
+        out,
+        "staffed for {} (UK local time); {}",
+        days.label(),
+        days.holidays_label()
+    );
+    let (mut dated, mut weekly) = (vec![], vec![]);
+    for ch in &m.channels {
+        match &ch.arrivals.profile {
+            model::Profile::Forecast { file, .. } => {
+                dated.push(format!("{} from {file}", ch.id));
+            }
+            _ => weekly.push(ch.id.clone()),
+        }
+    }
+    let mut demand = vec![];
+    if !dated.is_empty() {
+        demand.push(format!("{}, date by date", dated.join(", ")));
+    }
+    if !weekly.is_empty() {
+        demand.push(format!("{}: the model's weekly profile", weekly.join(", ")));
+    }
+    outln!(out, "demand: {}", demand.join("; "));
+    Ok(())
+}
+
 fn print_targets(out: &mut Stdout, r: &StaffingResult) -> CliResult {
     outln!(
         out,
@@ -249,12 +296,26 @@ fn print_targets(out: &mut Stdout, r: &StaffingResult) -> CliResult {
 /// Required handlers (most in the hour) by day and hour, and the rota's gap.
 fn print_grid(out: &mut Stdout, r: &StaffingResult) -> CliResult {
     let per_hour = (3600.0 / r.interval_s).round().max(1.0) as usize;
+    // A dated model's rows name their dates ("Tue 23 Dec").
+    let width = if r.days.is_some() { 10 } else { 3 };
     let row = |day: usize, f: &dyn Fn(usize) -> String| {
-        let (name, _) = interval_label(day * 24 * per_hour, r.interval_s);
+        let first = day * 24 * per_hour;
+        let (name, _) = interval_label(first, r.interval_s);
+        let date = r
+            .days
+            .as_ref()
+            .and_then(|d| d.interval_dates.get(first).copied().flatten());
+        let label = date.map_or(name.to_string(), |t| t.format("%a %d %b").to_string());
         let cells: Vec<String> = (0..24).map(|h| format!("{:>4}", f(day * 24 + h))).collect();
-        format!("{name} {}", cells.concat())
+        format!("{label:<width$} {}", cells.concat())
     };
     let hours: Vec<String> = (0..24).map(|h| format!("{h:>4}")).collect();
+    let hours = [format!("{:width$}", ""), hours.concat()];
+    // A dated model's days in date order, from the first staffed.
+    let first = r.days.as_ref().map_or(0, |d| {
+        chrono::Datelike::weekday(&d.from.date()).num_days_from_monday() as usize
+    });
+    let days: Vec<usize> = (0..7).map(|k| (first + k) % 7).collect();
     let most = |h: usize| {
         (h * per_hour..(h + 1) * per_hour)
             .filter_map(|i| r.required.get(i).copied())
@@ -262,16 +323,16 @@ fn print_grid(out: &mut Stdout, r: &StaffingResult) -> CliResult {
             .unwrap_or(0)
     };
     outln!(out, "\nhandlers required on duty (most in each hour)");
-    outln!(out, "    {}", hours.concat());
-    for day in 0..7 {
+    outln!(out, "{}", hours.join(" "));
+    for &day in &days {
         outln!(out, "{}", row(day, &|h| most(h).to_string()));
     }
     outln!(
         out,
         "\ngap: current staff available (mean) minus required (least in each hour)"
     );
-    outln!(out, "    {}", hours.concat());
-    for day in 0..7 {
+    outln!(out, "{}", hours.join(" "));
+    for &day in &days {
         let line = row(day, &|h| {
             (h * per_hour..(h + 1) * per_hour)
                 .filter_map(|i| {

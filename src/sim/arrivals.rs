@@ -5,7 +5,7 @@
 //! rate of a unit-rate Poisson process, one exponential draw per arrival: the same stream gives
 //! the same callers in two variants, and 10% more demand moves them smoothly.
 
-use super::config::{ChannelConfig, DAY_S, Surge, WEEK_S};
+use super::config::{ChannelConfig, DAY_S, Surge, profile_slot};
 use super::streams::Rng;
 use super::tracker::floor_pos;
 use rand_distr::{Distribution, Exp1, Gamma};
@@ -58,13 +58,7 @@ impl ArrivalProcess {
     /// The arrival rate per second at time `t`.
     pub fn rate_at(&self, t: f64) -> f64 {
         // A weekly profile repeats; a dated one (from a forecast) runs on from the start.
-        let dated = self.rates.len() as f64 * self.interval_s > WEEK_S + 1.0;
-        let at = if dated {
-            t
-        } else {
-            super::tracker::week_time(t)
-        };
-        let idx = ((floor_pos(at / self.interval_s)) as usize).min(self.rates.len() - 1);
+        let idx = profile_slot(self.rates.len(), self.interval_s, t);
         let day = (floor_pos(t / DAY_S) as i64 - self.first_day)
             .clamp(0, self.day_multiplier.len() as i64 - 1);
         let mut r = self.rates[idx] * self.day_multiplier[day as usize];
@@ -143,7 +137,7 @@ impl ArrivalProcess {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::config::Dist;
+    use crate::sim::config::{Dist, WEEK_S};
     use crate::sim::streams::{Purpose, stream};
 
     fn channel(rates: Vec<f64>, interval_s: f64) -> ChannelConfig {

@@ -43,6 +43,20 @@ impl Dist {
     }
 }
 
+/// The slot of a demand profile of `len` intervals of `interval_s` that holds run time `t`: a
+/// profile of a week or less repeats every week; a longer one (a dated forecast) runs on from
+/// the start of the run.
+#[inline]
+pub fn profile_slot(len: usize, interval_s: f64, t: f64) -> usize {
+    let dated = len as f64 * interval_s > WEEK_S + 1.0;
+    let at = if dated {
+        t
+    } else {
+        super::tracker::week_time(t)
+    };
+    (super::tracker::floor_pos(at / interval_s) as usize).min(len.saturating_sub(1))
+}
+
 /// A window in which one channel's demand is multiplied (e.g. a major incident).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Surge {

@@ -121,7 +121,14 @@ pub fn sweep_report(title: &str, results: &Results) -> Report {
 /// totals, and any target that could not be met.
 pub fn staffing_report(model_name: &str, s: &StaffingResult) -> Report {
     let mut r = Report::new(&format!("Staffing: {model_name}"));
-    r.facts(&[
+    let dated = s.days.as_ref().map(|d| {
+        (
+            "Staffed for",
+            format!("{} (UK local time); {}", d.label(), d.holidays_label()),
+        )
+    });
+    let mut facts: Vec<(&str, String)> = dated.into_iter().collect();
+    facts.extend([
         (
             "On-duty handler-hours a week",
             format!("{:.0}", s.on_duty_hours),
@@ -150,6 +157,7 @@ pub fn staffing_report(model_name: &str, s: &StaffingResult) -> Report {
             },
         ),
     ]);
+    r.facts(&facts);
     r.section(
         "Required against rostered",
         "The fewest handlers on duty in each interval that meet every target (one pooled, \

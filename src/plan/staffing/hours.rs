@@ -14,6 +14,7 @@
 
 use super::StaffingResult;
 use crate::model::{Duration, Model, OnDuty, Profile, StaffGroup};
+use crate::plan::dates;
 use crate::plan::report::{cell, interval_label};
 use crate::sim::Config;
 use crate::sim::config::GroupConfig;
@@ -68,14 +69,25 @@ pub fn rota_hours(cfg: &Config) -> (f64, f64) {
     }
 }
 
-/// `staffing.csv`: one row per KPI interval of the week.
+/// `staffing.csv`: one row per KPI interval of the week; for a dated model, each interval's
+/// date and bank holiday in the days staffed (`date,last_date,bank_holiday` after `start`).
 pub fn staffing_csv(r: &StaffingResult) -> String {
-    let mut out = String::from("interval,day,start,erlang_a_start,required,rostered_mean,gap\n");
+    let mut out = String::from("interval,day,start,");
+    if r.days.is_some() {
+        out.push_str(&dates::COLUMNS.join(","));
+        out.push(',');
+    }
+    out.push_str("erlang_a_start,required,rostered_mean,gap\n");
     for (i, &req) in r.required.iter().enumerate() {
         let (day, start) = interval_label(i, r.interval_s);
         let rostered = r.rostered.get(i).copied().unwrap_or(f64::NAN);
+        let dated = r
+            .days
+            .as_ref()
+            .map(|d| format!("{},", d.cells(i).join(",")))
+            .unwrap_or_default();
         out.push_str(&format!(
-            "{i},{day},{start},{},{req},{},{}\n",
+            "{i},{day},{start},{dated}{},{req},{},{}\n",
             r.erlang_start.get(i).copied().unwrap_or(0),
             cell(rostered),
             cell(rostered - f64::from(req)),

@@ -31,11 +31,13 @@
 //!
 //! Same model, seed and options → the same answer, whatever the number of threads.
 
+mod days;
 mod hours;
 mod judge;
 mod search;
 mod start;
 
+pub use days::{StaffedDays, staffed_days};
 pub use hours::{ON_DUTY_GROUP, rota_hours, staffed_model, staffed_model_ron, staffing_csv};
 pub use start::{erlang_start, mean_rates};
 
@@ -63,6 +65,8 @@ pub struct StaffingOptions {
     /// itself must meet them; 0.8: it must beat them by 0.88 standard errors with 10
     /// replications). Without a margin the answer fits the search's own seed.
     pub confidence: f64,
+    /// A dated model's first day to staff (seven days from it); default the first counted.
+    pub from: Option<chrono::NaiveDate>,
 }
 
 impl Default for StaffingOptions {
@@ -74,6 +78,7 @@ impl Default for StaffingOptions {
             min_contacts: 30,
             max_rounds: 60,
             confidence: 0.8,
+            from: None,
         }
     }
 }
@@ -97,6 +102,17 @@ pub enum StaffingError {
     Zero(&'static str),
     #[error("channel `{0}` has an impossible service-level target {1} (a share between 0 and 1)")]
     BadTarget(String, f64),
+    #[error("--from {0}: the model has no `run.start_date`, so it has no dates to staff")]
+    FromUndated(chrono::NaiveDate),
+    #[error(
+        "--from {from}: seven days from it must lie in the counted run ({counted} to {end}); \
+         give a day from the first counted one to a week before the end"
+    )]
+    FromOutside {
+        from: chrono::NaiveDate,
+        counted: String,
+        end: String,
+    },
 }
 
 /// Which target.
@@ -187,6 +203,8 @@ pub struct StaffingResult {
     /// met, or the round limit stopped trimming (the answer then meets the targets but may be
     /// a little above the fewest).
     pub trimmed: bool,
+    /// The calendar days judged, for a dated model (seven days of its run).
+    pub days: Option<StaffedDays>,
 }
 
 impl StaffingResult {
@@ -290,8 +308,12 @@ pub fn pooled_config(cfg: &Config, counts: &[u32]) -> Config {
     c
 }
 
-/// Check `opts` against `cfg`; the config with the options' replications.
-fn checked(cfg: &Config, opts: &StaffingOptions) -> Result<Config, StaffingError> {
+/// Check `opts` against `cfg`; the config with the options' replications, cut to the days
+/// staffed for a dated model, and those days.
+fn checked(
+    cfg: &Config,
+    opts: &StaffingOptions,
+) -> Result<(Config, Option<StaffedDays>), StaffingError> {
     let minutes = cfg.kpi_interval_s / 60.0;
     if ![15.0, 30.0, 60.0].contains(&minutes) {
         return Err(StaffingError::Interval(minutes));
@@ -308,9 +330,9 @@ fn checked(cfg: &Config, opts: &StaffingOptions) -> Result<Config, StaffingError
     if !(opts.confidence >= 0.5 && opts.confidence < 1.0) {
         return Err(StaffingError::Confidence(opts.confidence));
     }
-    let mut base = cfg.clone();
+    let (mut base, days) = staffed_days(cfg, opts.from)?;
     base.replications = opts.replications;
-    Ok(base)
+    Ok((base, days))
 }
 
 /// How a given staffing fares against the targets, judged as the search judges.
@@ -329,7 +351,7 @@ pub fn evaluate(
     opts: &StaffingOptions,
     counts: &[u32],
 ) -> Result<Evaluation, StaffingError> {
-    let base = checked(cfg, opts)?;
+    let (base, _) = checked(cfg, opts)?;
     let s = Search::new(&base, opts, &|_| {})?;
     if counts.len() != s.n {
         return Err(StaffingError::Length(counts.len(), s.n));
@@ -361,7 +383,7 @@ pub fn evaluate_staff(
     opts: &StaffingOptions,
     judging: Judging,
 ) -> Result<(Evaluation, Vec<crate::sim::Replication>), StaffingError> {
-    let base = checked(cfg, opts)?;
+    let (base, _) = checked(cfg, opts)?;
     let s = Search::new(&base, opts, &|_| {})?;
     let reps = s.simulate(&base, Phase::Up);
     let v = judge::judge(
@@ -388,14 +410,14 @@ pub fn evaluate_staff(
 
 /// Find the fewest handlers on duty per KPI interval of the week that meet every target.
 ///
-/// `cfg` is the model as validated; its staff are simulated once for `rostered` and the
-/// rota's hours. `progress` is told of rounds and replications (from several threads).
+/// `cfg` is the model as validated (a dated one cut to the seven days staffed, see
+/// [`staffed_days`]); its staff are simulated once for `rostered` and the rota's hours. `progress` is told of rounds and replications (from several threads).
 pub fn search(
     cfg: &Config,
     opts: &StaffingOptions,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<StaffingResult, StaffingError> {
-    let base = checked(cfg, opts)?;
+    let (base, days) = checked(cfg, opts)?;
     let mut s = Search::new(&base, opts, progress)?;
     let n = s.n;
 
@@ -442,6 +464,7 @@ pub fn search(
         rota_available_hours,
         rounds: s.rounds,
         trimmed,
+        days,
     })
 }
 

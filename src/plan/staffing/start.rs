@@ -10,7 +10,7 @@
 use super::Target;
 use crate::plan::erlang;
 use crate::sim::Config;
-use crate::sim::config::{ChannelConfig, WEEK_S};
+use crate::sim::config::{ChannelConfig, WEEK_S, profile_slot};
 use crate::sim::tracker::week_time;
 
 /// The end of the `step`-long slot holding `t` (always after `t`, despite rounding).
@@ -20,13 +20,13 @@ fn next_edge(t: f64, step: f64) -> f64 {
     if edge <= t { (k + 2.0) * step } else { edge }
 }
 
-/// The profile rate of `ch` at week time `w` (no day multiplier, no surge).
-fn profile_rate(ch: &ChannelConfig, w: f64) -> f64 {
+/// The profile rate of `ch` at run time `t` (no day multiplier, no surge): a weekly profile
+/// repeats, a dated one (from a forecast) is read date by date, as the engine reads it.
+fn profile_rate(ch: &ChannelConfig, t: f64) -> f64 {
     if ch.rates_per_s.is_empty() || ch.profile_interval_s <= 0.0 {
         return 0.0;
     }
-    let idx = ((w / ch.profile_interval_s) as usize).min(ch.rates_per_s.len() - 1);
-    ch.rates_per_s[idx]
+    ch.rates_per_s[profile_slot(ch.rates_per_s.len(), ch.profile_interval_s, t)]
 }
 
 /// Mean arrival rate (per second) of channel `ch` in each KPI interval of the week, averaged
@@ -40,7 +40,7 @@ pub fn mean_rates(cfg: &Config, ch: &ChannelConfig) -> Vec<f64> {
     let mut cover = vec![0.0; n];
     let slot = |t: f64, surges: bool| {
         let mut next = next_edge(t, len).min(next_edge(t, ch.profile_interval_s.max(1.0)));
-        let mut rate = profile_rate(ch, week_time(t));
+        let mut rate = profile_rate(ch, t);
         if surges {
             for s in &ch.surges {
                 if s.start_s > t {
