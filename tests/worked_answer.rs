@@ -79,9 +79,15 @@ fn the_worked_answer_runs_as_the_readme_writes_it() {
         &text,
         "### A worked answer: 999 calls between 22:00 and 23:00 on Saturday 20 December",
     );
+    // A folder laid out as the checkout: the shipped history (linked) and december.ron, whose
+    // forecast path (`../../forecast/`) then lands in this folder, not the checkout.
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let scenarios = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
-    std::os::unix::fs::symlink(&scenarios, dir.path().join("scenarios"))
+    let planning = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/planning");
+    let here = dir.path().join("scenarios/planning");
+    std::fs::create_dir_all(&here).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(planning.join("history"), here.join("history"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy(planning.join("december.ron"), here.join("december.ron"))
         .unwrap_or_else(|e| panic!("{e}"));
 
     // The forecast, and what the README says it prints first.
@@ -159,4 +165,58 @@ fn the_worked_answer_runs_as_the_readme_writes_it() {
         "{top}"
     );
     assert!(top.contains("90.00% 62.51%"), "{top}");
+
+    // The same hour in the simulated room on its dates, and the handlers `staff` asks for.
+    let commands = ab[2].lines().collect::<Vec<_>>();
+    assert_eq!(commands.len(), 2, "{commands:?}");
+    let simulated = run(commands[0], dir.path());
+    let dates = "dates Mon 15 Dec 2025 – Mon 22 Dec 2025, UK local time,\ncounted from Tue 16 \
+                 Dec 2025 00:00; no bank holidays";
+    assert!(answer.contains(dates));
+    assert!(simulated.contains(&dates.replace('\n', " ")), "{simulated}");
+    let file = |p: &str| {
+        std::fs::read_to_string(dir.path().join(p)).unwrap_or_else(|e| panic!("{p}: {e}"))
+    };
+    let (intervals, occupancy) = (
+        file("december/intervals.csv"),
+        file("december/occupancy.csv"),
+    );
+    let row = ab[3].trim_end();
+    assert!(
+        intervals.lines().any(|l| l == row),
+        "README row `{row}` not in intervals.csv"
+    );
+    assert!(answer.contains("49.2 calls (the forecast's 49.7"));
+    let on_duty = |group: &str| -> String {
+        let prefix = format!("142,Sat,22:00,2025-12-20 22:00,2025-12-20 22:00,,{group},");
+        let line = occupancy.lines().find(|l| l.starts_with(&prefix));
+        let n: f64 = line
+            .and_then(|l| l[prefix.len()..].split(',').next()?.parse().ok())
+            .unwrap_or(f64::NAN);
+        format!("{n:.1}")
+    };
+    let quoted = format!(
+        "current rota has {} 999-desk handlers and {} call handlers on duty then",
+        on_duty("999 desk"),
+        on_duty("Call handlers")
+    );
+    assert!(
+        squeeze(answer).contains(&quoted),
+        "README does not say `{quoted}`"
+    );
+    let staffed = run(commands[1], dir.path());
+    assert!(
+        staffed.contains("staffed for Tue 16 Dec 2025 – Mon 22 Dec 2025 (UK local time)"),
+        "{staffed}"
+    );
+    let row = ab[4].trim_end();
+    let csv = file("december-staff/staffing.csv");
+    assert!(
+        csv.lines().any(|l| l == row),
+        "README row `{row}` not in staffing.csv"
+    );
+    let required = row.split(',').nth(7).unwrap_or_default();
+    assert!(answer.contains(&format!(
+        "**{required} handlers on duty at 22:00 on Saturday 20 December**"
+    )));
 }

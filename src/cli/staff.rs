@@ -247,19 +247,23 @@ fn print_days(out: &mut Stdout, r: &StaffingResult, m: &model::Model) -> CliResu
         days.label(),
         days.holidays_label()
     );
-    let (mut dated, mut weekly) = (vec![], vec![]);
+    // Channels by the forecast file their demand comes from, in the model's order.
+    let (mut dated, mut weekly): (Vec<(&str, Vec<&str>)>, Vec<&str>) = (vec![], vec![]);
     for ch in &m.channels {
         match &ch.arrivals.profile {
             model::Profile::Forecast { file, .. } => {
-                dated.push(format!("{} from {file}", ch.id));
+                match dated.iter_mut().find(|(f, _)| f == file) {
+                    Some((_, ids)) => ids.push(ch.id.as_str()),
+                    None => dated.push((file.as_str(), vec![ch.id.as_str()])),
+                }
             }
-            _ => weekly.push(ch.id.clone()),
+            _ => weekly.push(ch.id.as_str()),
         }
     }
-    let mut demand = vec![];
-    if !dated.is_empty() {
-        demand.push(format!("{}, date by date", dated.join(", ")));
-    }
+    let mut demand: Vec<String> = dated
+        .iter()
+        .map(|(file, ids)| format!("{} from {file}, date by date", ids.join(", ")))
+        .collect();
     if !weekly.is_empty() {
         demand.push(format!("{}: the model's weekly profile", weekly.join(", ")));
     }
