@@ -35,7 +35,7 @@ fn forecast_file(dir: &Path) -> PathBuf {
 }
 
 /// A small model: 999 from the forecast (or 20 an hour without a start date), 8 handlers on
-/// 24-hour shifts, 60-minute intervals, a day's warm-up.
+/// 24-hour shifts, 60-minute intervals, a day's warm-up, Saturday night reported on its own.
 fn model(dir: &Path, days: u32, start: Option<&str>) -> PathBuf {
     let (date, profile) = match start {
         Some(d) => (
@@ -51,7 +51,8 @@ fn model(dir: &Path, days: u32, start: Option<&str>) -> PathBuf {
         r#"(
     name: "dated test",
     run: (horizon_days: {days}, warmup_hours: 24, replications: 3, seed: 5,
-          kpi_interval_minutes: 60, {date}),
+          kpi_interval_minutes: 60, {date}
+          windows: [(name: "Sat night", days: ["Sat"], start: "18:00", hours: 8)]),
     channels: [(id: "999", priority: 1, arrivals: (profile: {profile}),
                 talk: Exponential(mean_s: 200), patience: Some(Exponential(mean_s: 90)))],
     staff: [(name: "handlers", skills: ["999"], handlers: 8,
@@ -122,6 +123,27 @@ fn the_week_of_christmas_carries_its_dates_and_bank_holidays() {
         ),
         "{stdout}"
     );
+    assert!(
+        stdout.contains("periods: Sat night Sat 27 Dec 2025 18:00 – Sun 28 Dec 2025 02:00"),
+        "{stdout}"
+    );
+    // summary.csv says when each row's figures were counted: the run, or the window.
+    let summary = records(&read(&out.join("summary.csv")));
+    let dates = column(&summary[0], "dates");
+    assert_eq!(dates, summary[0].len() - 1, "a last column");
+    let when = |name: &str| -> &str {
+        let r = summary
+            .iter()
+            .find(|r| r[1] == name)
+            .unwrap_or_else(|| panic!("no {name}"));
+        &r[dates]
+    };
+    assert_eq!(when("999"), "2025-12-23 00:00 to 2025-12-30 00:00");
+    assert_eq!(when("handlers"), "2025-12-23 00:00 to 2025-12-30 00:00");
+    assert_eq!(
+        when("999 @ Sat night"),
+        "2025-12-27 18:00 to 2025-12-28 02:00"
+    );
     for file in ["intervals.csv", "occupancy.csv"] {
         let recs = records(&read(&out.join(file)));
         let head = &recs[0];
@@ -190,8 +212,21 @@ fn a_run_of_several_weeks_gives_each_row_its_first_and_last_date() {
     assert!(
         stdout.contains("dates Mon 8 Dec 2025 – Mon 29 Dec 2025")
             && stdout.contains("bank holidays: Thu 25 Dec 2025 Christmas Day")
-            && stdout.contains("intervals.csv folds the weeks onto one"),
+            && stdout.contains("intervals.csv folds the weeks onto one")
+            && stdout.contains(
+                "periods: Sat night 3 times: Sat 13 Dec 2025 18:00 – Sun 14 Dec 2025 02:00 … \
+                 Sat 27 Dec 2025 18:00 – Sun 28 Dec 2025 02:00"
+            ),
         "{stdout}"
+    );
+    let summary = records(&read(&out.join("summary.csv")));
+    let night = summary.iter().find(|r| r[1] == "999 @ Sat night");
+    assert_eq!(
+        night.map(|r| r[column(&summary[0], "dates")].as_str()),
+        Some(
+            "3 times: 2025-12-13 18:00 to 2025-12-14 02:00 … 2025-12-27 18:00 to 2025-12-28 \
+             02:00"
+        )
     );
     let recs = records(&read(&out.join("intervals.csv")));
     let head = &recs[0];
@@ -228,6 +263,11 @@ fn without_a_start_date_the_files_have_no_date_columns() {
         head("occupancy.csv"),
         "interval,day,start,group,handlers_on_duty_mean,occupancy"
     );
+    assert_eq!(
+        head("summary.csv"),
+        "scope,name,kpi,mean,ci95_low,ci95_high,ci95_half_width,replications,mean_per_week"
+    );
+    assert!(!stdout.contains("periods:"), "{stdout}");
     assert!(!read(&out.join("report.html")).contains("<dt>Dates</dt>"));
 }
 

@@ -125,6 +125,9 @@ pub fn run(args: Args) -> CliResult {
                 "dates {span}, UK local time, counted from {from}; {}",
                 dates::holidays_label(cfg)
             );
+            if let Some(periods) = dates::periods_label(cfg) {
+                outln!(out, "periods: {periods}");
+            }
             if report::counted_weeks(cfg).is_some_and(|w| w > 1.0 + 1e-9) {
                 outln!(
                     out,

@@ -43,8 +43,7 @@ pub fn span_label(cfg: &Config) -> Option<String> {
 /// When counting starts (after the warm-up), e.g. "Tue 16 Dec 2025 00:00".
 pub fn counted_from(cfg: &Config) -> Option<String> {
     let start = start_date(cfg)?;
-    let t = at(start, cfg.warmup_s);
-    Some(format!("{} {}", day_label(t.date()), t.format("%H:%M")))
+    Some(time_label(at(start, cfg.warmup_s)))
 }
 
 /// The bank holidays (England & Wales) among the days the run covers, with whether each
@@ -132,6 +131,82 @@ pub fn interval_cells(cfg: &Config, i: usize) -> Option<[String; 3]> {
         ],
         None => Default::default(),
     })
+}
+
+/// The spans of local time a report window (its KPI intervals of the week) covers in the
+/// counted part of a dated run, in order; empty for an undated run.
+pub fn window_spans(cfg: &Config, intervals: &[usize]) -> Vec<(NaiveDateTime, NaiveDateTime)> {
+    let Some(start) = start_date(cfg) else {
+        return vec![];
+    };
+    let (iv, n) = (cfg.kpi_interval_s, cfg.kpi_intervals().max(1));
+    let mut spans: Vec<(f64, f64)> = vec![];
+    let slots = (cfg.horizon_s / iv).ceil() as usize;
+    for k in 0..slots {
+        let t = k as f64 * iv;
+        if !(t + iv > cfg.warmup_s && intervals.contains(&(k % n))) {
+            continue;
+        }
+        let (from, until) = (t.max(cfg.warmup_s), (t + iv).min(cfg.horizon_s));
+        match spans.last_mut() {
+            Some(last) if last.1 >= from => last.1 = until,
+            _ => spans.push((from, until)),
+        }
+    }
+    spans
+        .into_iter()
+        .map(|(a, b)| (at(start, a), at(start, b)))
+        .collect()
+}
+
+/// Spans in words, each as `show` writes a time: "A – B" for one; "3 times: A – B … C – D"
+/// (the first and the last) for several.
+pub fn spans_label(
+    spans: &[(NaiveDateTime, NaiveDateTime)],
+    show: &dyn Fn(NaiveDateTime) -> String,
+) -> String {
+    let one = |(a, b): (NaiveDateTime, NaiveDateTime)| format!("{} – {}", show(a), show(b));
+    match spans {
+        [] => String::new(),
+        [only] => one(*only),
+        [first, .., last] => format!("{} times: {} … {}", spans.len(), one(*first), one(*last)),
+    }
+}
+
+/// "Sat 20 Dec 2025 18:00".
+pub fn time_label(t: NaiveDateTime) -> String {
+    format!("{} {}", day_label(t.date()), t.format("%H:%M"))
+}
+
+/// "2025-12-20 18:00".
+pub fn stamp(t: NaiveDateTime) -> String {
+    t.format(STAMP).to_string()
+}
+
+/// The counted part of a dated run as one span (after the warm-up to the end).
+pub fn counted_span(cfg: &Config) -> Option<(NaiveDateTime, NaiveDateTime)> {
+    let start = start_date(cfg)?;
+    Some((at(start, cfg.warmup_s), at(start, cfg.horizon_s)))
+}
+
+/// "Sat night Sat 20 Dec 2025 18:00 – Sun 21 Dec 2025 02:00; …": the report windows' dates,
+/// or None for an undated run or one without report windows.
+pub fn periods_label(cfg: &Config) -> Option<String> {
+    start_date(cfg)?;
+    if cfg.windows.is_empty() {
+        return None;
+    }
+    let named: Vec<String> = cfg
+        .windows
+        .iter()
+        .map(|(name, iv)| {
+            format!(
+                "{name} {}",
+                spans_label(&window_spans(cfg, iv), &time_label)
+            )
+        })
+        .collect();
+    Some(named.join("; "))
 }
 
 #[cfg(test)]

@@ -49,7 +49,8 @@ fn is_total(kpi: Kpi) -> bool {
 
 /// `summary.csv`: one row per channel or group KPI with its mean and 95% CI. Counts and hours
 /// are totals over the counted run; `mean_per_week` divides them by the counted weeks (empty
-/// for shares, waits and means, and for runs shorter than a week).
+/// for shares, waits and means, and for runs shorter than a week). A dated run adds `dates`:
+/// the local times a row covers (the counted run, or a report window's occurrences).
 pub fn summary_csv(cfg: &Config, rows: &[Row]) -> String {
     let weeks = counted_weeks(cfg);
     let mut out = String::new();
@@ -68,27 +69,48 @@ pub fn summary_csv(cfg: &Config, rows: &[Row]) -> String {
         ]
         .map(String::from),
     );
+    let spans = dated_spans(cfg);
+    if spans.is_some() {
+        out.insert_str(out.len() - 1, ",dates");
+    }
     for r in rows {
         let e = r.estimate();
-        csv_line(
-            &mut out,
-            &[
-                r.scope.as_str().into(),
-                r.name.clone(),
-                r.kpi.name().into(),
-                cell(e.mean),
-                cell(e.low()),
-                cell(e.high()),
-                cell(e.half_width),
-                e.n.to_string(),
-                match weeks {
-                    Some(w) if is_total(r.kpi) => cell(e.mean / w),
-                    _ => String::new(),
-                },
-            ],
-        );
+        let mut line = vec![
+            r.scope.as_str().into(),
+            r.name.clone(),
+            r.kpi.name().into(),
+            cell(e.mean),
+            cell(e.low()),
+            cell(e.high()),
+            cell(e.half_width),
+            e.n.to_string(),
+            match weeks {
+                Some(w) if is_total(r.kpi) => cell(e.mean / w),
+                _ => String::new(),
+            },
+        ];
+        if let Some((run, windows)) = &spans {
+            let window = windows
+                .iter()
+                .find(|(w, _)| r.name.ends_with(&format!(" @ {w}")));
+            line.push(window.map_or(run, |(_, s)| s).clone());
+        }
+        csv_line(&mut out, &line);
     }
     out
+}
+
+/// A dated run's `dates` cells for `summary.csv`: the counted run, and each report window's
+/// spans (None for an undated run).
+fn dated_spans(cfg: &Config) -> Option<(String, Vec<(String, String)>)> {
+    let words = |s: &[_]| dates::spans_label(s, &dates::stamp).replace(" – ", " to ");
+    let run = words(&[dates::counted_span(cfg)?]);
+    let windows = cfg
+        .windows
+        .iter()
+        .map(|(name, iv)| (name.clone(), words(&dates::window_spans(cfg, iv))))
+        .collect();
+    Some((run, windows))
 }
 
 const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];

@@ -168,6 +168,7 @@ pub fn simulate_report(
         ("Horizon", facts::horizon_words(cfg)),
     ];
     facts.extend(facts::dates_words(cfg).map(|d| ("Dates", d)));
+    facts.extend(crate::plan::dates::periods_label(cfg).map(|p| ("Periods", p)));
     facts.extend([
         ("Seed", cfg.seed.to_string()),
         (
