@@ -304,8 +304,13 @@ fn staff_judges_seven_dated_days_of_the_run_with_their_bank_holidays() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     // Three counted weeks, 9 to 29 December; Christmas Day has twice the calls.
     let model = model(dir.path(), 22, Some("2025-12-08"));
-    let (code, stdout, stderr, christmas) =
-        staff(&model, &dir.path().join("a"), &["--from", "2025-12-22"]);
+    let report = dir.path().join("staffing.html");
+    let r = report.to_string_lossy().into_owned();
+    let (code, stdout, stderr, christmas) = staff(
+        &model,
+        &dir.path().join("a"),
+        &["--from", "2025-12-22", "--report", &r],
+    );
     assert_eq!(code, Some(0), "{stderr}");
     assert!(
         stdout.contains(
@@ -315,6 +320,13 @@ fn staff_judges_seven_dated_days_of_the_run_with_their_bank_holidays() {
         "{stdout}"
     );
     assert!(stdout.contains("forecast.csv, date by date"), "{stdout}");
+    assert!(
+        read(&report).contains(
+            "<dt>Staffed for</dt><dd>Mon 22 Dec 2025 – Sun 28 Dec 2025 (UK local time); bank \
+             holidays: Thu 25 Dec 2025 Christmas Day, Fri 26 Dec 2025 Boxing Day</dd>"
+        ),
+        "the report names the days"
+    );
     assert!(
         stdout.contains("\nThu 25 Dec "),
         "the grid names its dates: {stdout}"
