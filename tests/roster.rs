@@ -6,6 +6,7 @@ use controlroom::model::{self, DEFAULT_MODEL};
 use controlroom::plan::kpi;
 use controlroom::plan::replicate::replicate;
 use controlroom::plan::staffing::rota_hours;
+use controlroom::plan::sweep;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -208,4 +209,151 @@ fn a_requirement_no_allowed_shift_reaches_names_the_intervals() {
         t.contains("cannot be met") && t.contains("Mon 02:00"),
         "{t}"
     );
+}
+
+fn controlroom(args: &[&str]) -> Output {
+    match Command::new(env!("CARGO_BIN_EXE_controlroom"))
+        .args(args)
+        .output()
+    {
+        Ok(o) => o,
+        Err(e) => panic!("cannot run controlroom: {e}"),
+    }
+}
+
+#[test]
+fn the_example_roster_sweep_changes_each_variants_rules() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/planning/sweeps/roster-rules.ron");
+    let file = sweep::read(&path).unwrap_or_else(|e| panic!("{e}"));
+    let plan = sweep::roster::load(&path, &file, None, None).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(plan.variants[0].name, "base");
+    assert_eq!(plan.replications, 10);
+    let rules = |name: &str| match plan.variants.iter().find(|v| v.name == name) {
+        Some(v) => &v.rules,
+        None => panic!("no variant `{name}`"),
+    };
+    // the base keeps the defaults: 8, 10 and 12 hours from any hour
+    assert_eq!(rules("base").shifts.len(), 24 * 3);
+    let late: Vec<(String, f64)> = rules("10 h, late at 16:00")
+        .shifts
+        .iter()
+        .map(|s| (s.start_label(), s.length_s / 3600.0))
+        .collect();
+    let want = [("07:00", 10.0), ("16:00", 10.0), ("22:00", 10.0)];
+    assert_eq!(late, want.map(|(s, h)| (s.to_string(), h)));
+    assert_eq!(rules("four days on only").days_on, [4]);
+    assert!(
+        rules("8 or 10-hour shifts")
+            .shifts
+            .iter()
+            .all(|s| s.length_s <= 36_000.0)
+    );
+}
+
+#[test]
+fn a_roster_sweep_compares_paid_hours_and_service_side_by_side() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("sweep.ron");
+    let body = r##"(
+        name: "12-hour days and nights against free choice",
+        kind: Roster,
+        variants: [(
+            name: "12 h at 07:00 and 19:00",
+            overrides: [
+                Set(path: "rostering.lengths_hours", value: "[12]"),
+                Set(path: "rostering.starts", value: r#"["07:00", "19:00"]"#),
+            ],
+        )],
+    )"##;
+    std::fs::write(&file, body).unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("out");
+    let o = controlroom(&[
+        "sweep",
+        &file.to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    let t = text(&o);
+    assert!(
+        t.contains("12 h at 07:00 and 19:00") && t.contains("paid h/wk"),
+        "{t}"
+    );
+
+    let csv =
+        std::fs::read_to_string(out.join("roster-sweep.csv")).unwrap_or_else(|e| panic!("{e}"));
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap_or_default().split(',').collect();
+    assert_eq!(
+        &header[..4],
+        [
+            "variant",
+            "handlers",
+            "paid_hours",
+            "current_rota_paid_hours"
+        ]
+    );
+    assert!(
+        header.contains(&"service_level 999 @ Fri night"),
+        "{header:?}"
+    );
+    let col = |name: &str| match header.iter().position(|h| *h == name) {
+        Some(i) => i,
+        None => panic!("no column {name}"),
+    };
+    let rows: Vec<Vec<String>> = lines
+        .map(|l| l.split(',').map(String::from).collect())
+        .collect();
+    assert_eq!(rows.len(), 2, "{csv}");
+    let num = |r: &[String], c: &str| -> f64 {
+        r[col(c)]
+            .parse()
+            .unwrap_or_else(|e| panic!("{c} `{}`: {e}", r[col(c)]))
+    };
+    for r in &rows {
+        assert_eq!(r[col("targets_met")], "true", "{r:?}");
+        assert!(num(r, "paid_hours") >= num(r, "lp_bound"), "{r:?}");
+        let gap = (num(r, "paid_hours") - num(r, "lp_bound")) / num(r, "paid_hours");
+        assert!((gap - num(r, "gap")).abs() < 1e-3, "{r:?}");
+        assert!(num(r, "service_level 999") >= 0.9, "{r:?}");
+    }
+    let (base, twelve) = (&rows[0], &rows[1]);
+    assert_eq!(
+        (base[0].as_str(), twelve[0].as_str()),
+        ("base", "12 h at 07:00 and 19:00")
+    );
+    // the variant's rules hold: only 12-hour shifts, four or five a week (48 or 60 hours)
+    assert_eq!(num(twelve, "paid_hours") % 12.0, 0.0, "{twelve:?}");
+    // two fixed shifts cannot follow the requirement's daily rise and fall as free choice can
+    assert!(num(twelve, "lp_bound") > num(base, "lp_bound"), "{csv}");
+    assert!(num(twelve, "paid_hours") > num(base, "paid_hours"), "{csv}");
+}
+
+#[test]
+fn a_roster_sweep_with_contradictory_rules_is_refused_before_any_work() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("sweep.ron");
+    let body = r#"(kind: Roster, variants: [(name: "long days", overrides: [Set(path: "rostering.lengths_hours", value: "[14]")])])"#;
+    std::fs::write(&file, body).unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("out");
+    let o = controlroom(&[
+        "sweep",
+        &file.to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    let t = text(&o);
+    assert!(
+        t.contains("long days") && t.contains("min_rest_hours") && t.contains("sweep.ron"),
+        "{t}"
+    );
+    assert!(
+        !t.contains("rostering variant"),
+        "refused before rostering: {t}"
+    );
+    assert!(!out.exists(), "nothing written");
+    let o = controlroom(&["sweep", &file.to_string_lossy(), "--shard", "1/2"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
 }

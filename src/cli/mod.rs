@@ -24,6 +24,7 @@ mod merge;
 mod play;
 mod review;
 mod roster;
+mod roster_sweep;
 mod scenarios;
 mod score;
 mod simulate;

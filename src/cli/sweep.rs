@@ -1,11 +1,13 @@
 //! `controlroom sweep`: run a base model and its what-if variants with common random numbers,
 //! print each variant's headline KPIs with the paired difference from the base, and write
-//! `sweep.csv` (or, with `--shard K/N`, this machine's share as a shard file for `merge`).
+//! `sweep.csv` (or, with `--shard K/N`, this machine's share as a shard file for `merge`). A
+//! sweep file with `kind: Roster` goes to [`super::roster_sweep`].
 
 use super::simulate::progress;
 use super::{CliError, CliResult, Stdout, check_output, open_set, write_output};
 use controlroom::model::limits;
 use controlroom::plan::html;
+use controlroom::plan::sweep::file::SweepKind;
 use controlroom::plan::sweep::{self, Results, Shard, shard};
 use std::path::PathBuf;
 
@@ -13,7 +15,11 @@ use std::path::PathBuf;
 #[command(after_help = "Examples:
   controlroom sweep scenarios/planning/sweeps/what-ifs.ron --out results/
   controlroom sweep scenarios/planning/sweeps/grid.ron --replications 10
-  controlroom sweep big.ron --shard 3/16 --out shards/   # then: controlroom merge shards/*.csv")]
+  controlroom sweep big.ron --shard 3/16 --out shards/   # then: controlroom merge shards/*.csv
+  controlroom sweep scenarios/planning/sweeps/roster-rules.ron --out results/
+
+A sweep file with `kind: Roster` rosters each variant instead (as `controlroom roster`) and
+compares paid hours and service side by side in roster-sweep.csv.")]
 pub struct Args {
     /// Sweep file (RON): a base model and the variants to compare with it.
     pub sweep: PathBuf,
@@ -49,6 +55,10 @@ pub fn run(args: Args) -> CliResult {
     }
     if let Some(n) = args.threads {
         limits::threads(n).map_err(CliError::input)?;
+    }
+    let file = sweep::read(&args.sweep).map_err(CliError::input)?;
+    if file.kind == SweepKind::Roster {
+        return super::roster_sweep::run(&args, &file);
     }
     let plan = sweep::load(&args.sweep, args.replications, args.seed).map_err(CliError::input)?;
     let out_name = match &args.shard {

@@ -11,6 +11,9 @@ pub struct SweepFile {
     /// A title for reports.
     #[serde(default)]
     pub name: String,
+    /// What each variant is: simulated as it is (the default), or rostered.
+    #[serde(default)]
+    pub kind: SweepKind,
     /// The base model, relative to the sweep file; omitted = the embedded default model.
     #[serde(default)]
     pub base: Option<String>,
@@ -30,6 +33,18 @@ pub struct SweepFile {
     /// Parameters to vary together: one variant per combination of their values.
     #[serde(default)]
     pub grid: Vec<Axis>,
+}
+
+/// What a sweep does with each variant.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+pub enum SweepKind {
+    /// Simulate each variant with common random numbers and compare KPIs with the base.
+    #[default]
+    Simulate,
+    /// Roster each variant (`controlroom roster`: the staffing search, the integer programme,
+    /// verification by simulation) and compare paid hours and service side by side. Overrides
+    /// of `rostering.…` change the rules (the section is filled with its defaults first).
+    Roster,
 }
 
 /// A named set of overrides, applied in order to the base model.
@@ -148,5 +163,9 @@ mod tests {
         assert!(
             matches!(&f.variants[0].overrides[0], Override::Demand { channel: Some(c), .. } if c == "101")
         );
+        assert_eq!(f.kind, SweepKind::Simulate);
+        let r = parse(r#"(kind: Roster)"#).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(r.kind, SweepKind::Roster);
+        assert!(parse(r#"(kind: Rota)"#).is_err());
     }
 }

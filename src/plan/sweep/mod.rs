@@ -8,6 +8,7 @@
 
 pub mod file;
 pub mod results;
+pub mod roster;
 pub mod shard;
 
 pub use results::{Key, Results};
@@ -77,20 +78,41 @@ pub struct Plan {
 /// The name of the base variant.
 pub const BASE: &str = "base";
 
-/// Read a sweep file and resolve it; `replications` and `seed` override the file's.
-pub fn load(path: &Path, replications: Option<u32>, seed: Option<u64>) -> Result<Plan, SweepError> {
+/// Read and parse a sweep file.
+pub fn read(path: &Path) -> Result<file::SweepFile, SweepError> {
     let text = crate::files::read_input(path, crate::files::MAX_INPUT_BYTES).map_err(|source| {
         SweepError::Io {
             path: path.to_path_buf(),
             source,
         }
     })?;
-    let sweep = file::parse(&text).map_err(|e| SweepError::Parse {
+    file::parse(&text).map_err(|e| SweepError::Parse {
         path: path.to_path_buf(),
         line: e.line,
         col: e.col,
         message: e.message,
-    })?;
+    })
+}
+
+/// A sweep file's variants before they are built: the base model, every variant's overrides
+/// (the base first, with the run settings and the file's `base_overrides`), the shared
+/// replications and seed.
+pub(crate) struct Specs {
+    pub base: model::Loaded,
+    pub variants: Vec<(String, Vec<Override>)>,
+    pub replications: u32,
+    pub seed: u64,
+}
+
+/// List the variants of `sweep` (read from `path`); `replications` and `seed` override the
+/// file's, and `default_replications` applies when neither gives them.
+pub(crate) fn specs(
+    path: &Path,
+    sweep: &file::SweepFile,
+    replications: Option<u32>,
+    seed: Option<u64>,
+    default_replications: impl Fn(&model::Loaded) -> u32,
+) -> Result<Specs, SweepError> {
     let base_path = sweep.base.as_ref().map(|b| match path.parent() {
         Some(dir) => dir.join(b),
         None => PathBuf::from(b),
@@ -106,7 +128,7 @@ pub fn load(path: &Path, replications: Option<u32>, seed: Option<u64>) -> Result
     }];
     let replications = replications
         .or(sweep.replications)
-        .unwrap_or(base.config.replications);
+        .unwrap_or_else(|| default_replications(&base));
     model::limits::replications(replications).map_err(bad)?;
     // Count the grid before building it: 1000 x 1000 values would be a million variants.
     let grid_size = sweep
@@ -119,36 +141,64 @@ pub fn load(path: &Path, replications: Option<u32>, seed: Option<u64>) -> Result
     specs.extend(sweep.variants.iter().cloned());
     specs.extend(file::expand_grid(&sweep.grid).map_err(bad)?);
     let seed = seed.or(sweep.seed).unwrap_or(base.config.seed);
-    let mut variants: Vec<Variant> = Vec::with_capacity(specs.len());
-    for spec in &specs {
+    let mut out: Vec<(String, Vec<Override>)> = Vec::with_capacity(specs.len());
+    for spec in specs {
         if spec.name.trim().is_empty() {
             return Err(bad("every variant needs a name".into()));
         }
-        if variants.iter().any(|v| v.name == spec.name) {
+        if out.iter().any(|v| v.0 == spec.name) {
             return Err(bad(format!("two variants are named `{}`", spec.name)));
         }
         // The run settings go through the same overrides as the variants' changes.
         let overrides: Vec<_> = overrides::run_settings(Some(seed), Some(replications))
             .into_iter()
             .chain(sweep.base_overrides.iter().cloned())
-            .chain(spec.overrides.iter().cloned())
+            .chain(spec.overrides)
             .collect();
-        let config = variant_config(&base.model, &base.path, &overrides).map_err(|e| match e {
-            VariantFailure::Override(message) => SweepError::Variant {
-                path: path.to_path_buf(),
-                variant: spec.name.clone(),
-                message,
-            },
-            VariantFailure::Invalid(source) => SweepError::InvalidVariant {
-                path: path.to_path_buf(),
-                variant: spec.name.clone(),
-                source,
-            },
-        })?;
-        variants.push(Variant {
-            name: spec.name.clone(),
-            config,
-        });
+        out.push((spec.name, overrides));
+    }
+    Ok(Specs {
+        base,
+        variants: out,
+        replications,
+        seed,
+    })
+}
+
+/// Build one variant: its overrides applied to the base and the result validated.
+pub(crate) fn build(
+    path: &Path,
+    base: &model::Loaded,
+    name: &str,
+    overrides: &[Override],
+) -> Result<(model::Model, Config), SweepError> {
+    variant_config(&base.model, &base.path, overrides).map_err(|e| match e {
+        VariantFailure::Override(message) => SweepError::Variant {
+            path: path.to_path_buf(),
+            variant: name.to_string(),
+            message,
+        },
+        VariantFailure::Invalid(source) => SweepError::InvalidVariant {
+            path: path.to_path_buf(),
+            variant: name.to_string(),
+            source,
+        },
+    })
+}
+
+/// Read a sweep file and resolve it; `replications` and `seed` override the file's.
+pub fn load(path: &Path, replications: Option<u32>, seed: Option<u64>) -> Result<Plan, SweepError> {
+    let sweep = read(path)?;
+    let Specs {
+        base,
+        variants: specs,
+        replications,
+        seed,
+    } = specs(path, &sweep, replications, seed, |b| b.config.replications)?;
+    let mut variants: Vec<Variant> = Vec::with_capacity(specs.len());
+    for (name, overrides) in specs {
+        let (_, config) = build(path, &base, &name, &overrides)?;
+        variants.push(Variant { name, config });
     }
     let name = if sweep.name.is_empty() {
         base.model.name.clone()
@@ -176,7 +226,7 @@ fn variant_config(
     base: &model::Model,
     base_path: &Path,
     overrides: &[Override],
-) -> Result<Config, VariantFailure> {
+) -> Result<(model::Model, Config), VariantFailure> {
     let applied = overrides::apply(base, overrides).map_err(|e| VariantFailure::Override(e.0))?;
     let mut cfg = model::validate(&applied.model, base_path).map_err(VariantFailure::Invalid)?;
     applied.scale_demand(&mut cfg);
@@ -187,7 +237,7 @@ fn variant_config(
             problems,
         }));
     }
-    Ok(cfg)
+    Ok((applied.model, cfg))
 }
 
 /// A stable 128-bit FNV-1a hash (two 64-bit lanes) of the program version and every
