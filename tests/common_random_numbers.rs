@@ -66,7 +66,7 @@ fn counts(t: &Tracker, exposure: bool) -> Vec<u64> {
         }
     }
     for e in &t.exposure {
-        v.push(e.shifts);
+        v.push(e.shifts.to_bits());
         if exposure {
             v.extend([e.harrowing, e.max as u64]);
         }

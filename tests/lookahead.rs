@@ -185,3 +185,135 @@ fn report_windows_inside_the_look_ahead_have_figures() {
     // Saturday night lies outside the look-ahead: nothing to say there.
     assert!(!line("Sat night: service level").contains('%'));
 }
+
+#[test]
+fn a_short_look_ahead_still_measures_harrowing_exposure() {
+    // Three hours see no shift close, yet the 999 desk (4% of 999 calls harrowing) takes
+    // harrowing calls in them: the exposure counts the part of each shift the run saw.
+    use controlroom::plan::kpi::{self, Kpi};
+    let (cfg, _, reps) = look_ahead(&BUSY_FRIDAY.replace("MOVES", ""));
+    let rows = kpi::rows(&cfg, &reps);
+    let mean = kpi::find(&rows, "999 desk", Kpi::HarrowingPerShiftMean)
+        .unwrap_or_else(|| panic!("no exposure row"))
+        .estimate();
+    assert!(mean.mean > 0.0 && mean.mean.is_finite(), "{mean:?}");
+    for r in &reps {
+        let e = &r.tracker.exposure[0];
+        // Each handler on duty is seen for at most three hours of a shift of 8 h or more.
+        assert!(e.shifts > 0.0 && e.shifts < 40.0 * 3.0 / 8.0, "{e:?}");
+        assert!(e.max as u64 <= e.harrowing);
+    }
+    // Per shift, the three hours agree with a whole week of the same model within reason:
+    // the Friday evening is busier than the week, never ten times so.
+    let week = controlroom::plan::replicate::replicate(&common::default_config(), &|| {});
+    let week_rows = kpi::rows(&common::default_config(), &week);
+    let weekly = kpi::find(&week_rows, "999 desk", Kpi::HarrowingPerShiftMean)
+        .unwrap_or_else(|| panic!("no exposure row"))
+        .estimate()
+        .mean;
+    assert!(
+        mean.mean > weekly / 3.0 && mean.mean < weekly * 3.0,
+        "look-ahead {} against the week's {weekly}",
+        mean.mean
+    );
+}
+
+#[test]
+fn compare_weighs_the_moves_against_the_room_as_it_is_in_one_run() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let state = format!("{root}/scenarios/planning/states/friday-evening.ron");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_controlroom"))
+            .args(args)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let o = run(&[
+        "simulate",
+        "--from-state",
+        &state,
+        "--compare",
+        "--replications",
+        "8",
+    ]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(out.contains("the same callers in both"), "{out}");
+    let moves = "with the moves (2 from Digital desk to Call handlers)";
+    let after = out
+        .split(moves)
+        .nth(1)
+        .unwrap_or_else(|| panic!("no `{moves}` in\n{out}"));
+    // Two more on the call handlers' desk: 101 callers wait less, and the paired interval
+    // says so (a signed difference, "yes" in the significance column), though the two runs'
+    // own intervals overlap: pairing on the same callers is what makes the difference show.
+    let line = |what: &str| {
+        after
+            .lines()
+            .find(|l| l.trim_start().starts_with(what))
+            .unwrap_or_else(|| panic!("no `{what}` line in\n{after}"))
+    };
+    let wait_101 = line("101 mean wait");
+    assert!(
+        wait_101.contains(" -") && wait_101.trim_end().ends_with("yes"),
+        "{wait_101}"
+    );
+    let halves: Vec<f64> = wait_101
+        .split('±')
+        .skip(1)
+        .filter_map(|s| s.split_whitespace().next()?.parse().ok())
+        .collect();
+    assert!(
+        halves.len() == 2 && halves[1] < halves[0] / 2.0,
+        "the paired interval is much narrower than the run's own: {wait_101}"
+    );
+    let handlers = line("Call handlers occupancy");
+    assert!(handlers.contains(" -"), "{handlers}");
+    // Windows the look-ahead does not reach have no figures and no rows.
+    assert!(!out.contains("Sat night"), "{out}");
+
+    // A report charts it; a state without moves, or --out, is refused (exit 2).
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let html = dir.path().join("compare.html");
+    let o = run(&[
+        "simulate",
+        "--from-state",
+        &state,
+        "--compare",
+        "--replications",
+        "4",
+        "--report",
+        &html.display().to_string(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let page = std::fs::read_to_string(&html).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        page.contains("<svg") && page.contains("as it is") && page.contains("with the moves"),
+        "{page}"
+    );
+    let still = dir.path().join("still.ron");
+    let text = std::fs::read_to_string(&state).unwrap_or_else(|e| panic!("{e}"));
+    let cut = text
+        .find("    moves:")
+        .unwrap_or_else(|| panic!("no moves line"));
+    std::fs::write(&still, format!("{})\n", &text[..cut])).unwrap_or_else(|e| panic!("{e}"));
+    let o = run(&[
+        "simulate",
+        "--from-state",
+        &still.display().to_string(),
+        "--compare",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("has no moves"));
+    let o = run(&[
+        "simulate",
+        "--from-state",
+        &state,
+        "--compare",
+        "--out",
+        &dir.path().display().to_string(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(&["simulate", "--compare"]);
+    assert_eq!(o.status.code(), Some(2), "--compare needs --from-state");
+}

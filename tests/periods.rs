@@ -75,3 +75,43 @@ fn a_run_shorter_than_a_week_gives_no_per_week_figures() {
         "{table}"
     );
 }
+
+#[test]
+fn a_one_month_runs_month_is_the_sum_of_its_intervals() {
+    // A run of one month keeps no month accounts as it goes (half the work per contact) and
+    // fills its month in at the end: the month must equal the intervals' totals.
+    let cfg = common::default_config();
+    let r = controlroom::sim::run(&cfg, 0, &mut controlroom::sim::NoRecords);
+    assert_eq!(r.tracker.months.len(), 1);
+    for (c, bins) in r.tracker.channels.iter().enumerate() {
+        let m = &r.tracker.month_channels[c][0];
+        let total = kpi::channel_total(bins);
+        assert!(total.offered > 0);
+        assert_eq!(
+            (m.offered, m.answered, m.abandoned, m.waiting_at_end),
+            (
+                total.offered,
+                total.answered,
+                total.abandoned,
+                total.waiting_at_end
+            ),
+            "channel {c}"
+        );
+        assert_eq!(
+            (m.sl_judged, m.answered_in_sl),
+            (total.sl_judged, total.answered_in_sl)
+        );
+        assert_eq!(m.waits, total.waits, "channel {c}'s wait histogram");
+        assert!((m.wait_sum - total.wait_sum).abs() <= 1e-9 * total.wait_sum.max(1.0));
+    }
+    for (g, bins) in r.tracker.groups.iter().enumerate() {
+        let m = &r.tracker.month_groups[g][0];
+        let busy: f64 = bins.iter().map(|b| b.busy_s).sum();
+        let staffed: f64 = bins.iter().map(|b| b.staffed_s).sum();
+        assert!(
+            busy > 0.0 && (m.busy_s - busy).abs() <= 1e-9 * busy,
+            "group {g}"
+        );
+        assert!((m.staffed_s - staffed).abs() <= 1e-9 * staffed, "group {g}");
+    }
+}

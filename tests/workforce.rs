@@ -169,7 +169,7 @@ fn harrowing_exposure_is_counted_per_handler_per_shift() {
             (e.harrowing as f64 - 0.1 * answered).abs() < 4.0 * sd + 10.0,
             "{e:?} of {answered}"
         );
-        assert!(e.shifts >= 6 * 29 && e.max as f64 >= e.harrowing as f64 / e.shifts as f64);
+        assert!(e.shifts >= 6.0 * 29.0 && e.max as f64 >= e.harrowing as f64 / e.shifts);
     }
     let rows = kpi::rows(&cfg, &reps);
     assert!(

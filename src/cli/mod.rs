@@ -20,6 +20,7 @@ mod course;
 mod coverage;
 mod erlang;
 mod forecast;
+mod lookahead;
 mod merge;
 mod play;
 mod review;

@@ -40,6 +40,11 @@ pub struct Args {
     /// handlers busy, moves) and report the next hours interval by interval.
     #[arg(long, value_name = "STATE")]
     pub from_state: Option<PathBuf>,
+    /// With --from-state: run the look-ahead with the state's moves and without them, the
+    /// same callers in both, and print what the moves change with 95% confidence intervals
+    /// (with --report, the report charts the comparison).
+    #[arg(long, requires = "from_state")]
+    pub compare: bool,
     /// Worker threads (default: all cores). Results do not depend on it.
     #[arg(long)]
     pub threads: Option<usize>,
@@ -80,6 +85,9 @@ pub fn run(args: Args) -> CliResult {
         ),
         None => None,
     };
+    if args.compare {
+        return super::lookahead::compare(&args, &loaded, state.as_ref());
+    }
     for path in [&args.report, &args.calls].into_iter().flatten() {
         check_output(path)?;
     }

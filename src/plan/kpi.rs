@@ -370,7 +370,7 @@ pub fn rows(cfg: &Config, reps: &[Replication]) -> Vec<Row> {
                     h,
                     s,
                     b,
-                    ratio(e.harrowing as f64, e.shifts as f64),
+                    ratio(e.harrowing as f64, e.shifts),
                     e.max as f64,
                 ]
             })

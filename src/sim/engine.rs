@@ -468,6 +468,7 @@ impl<'a, S: CallSink> Engine<'a, S> {
                 State::Free => {}
             }
         }
+        self.tracker.close_months();
         Replication {
             tracker: self.tracker,
             events: self.processed,

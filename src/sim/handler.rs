@@ -49,6 +49,10 @@ pub(super) struct Handler {
     pub(super) learning_from: f64,
     pub(super) shifts_worked: u32,
     pub(super) harrowing_this_shift: u32,
+    /// The current shift as rostered (start, end), and when the run first saw it (its start,
+    /// or the start of the run for a shift already running then).
+    pub(super) shift: (f64, f64),
+    pub(super) shift_seen_from: f64,
 }
 
 impl Handler {
@@ -71,6 +75,8 @@ impl Handler {
             learning_from: f64::NEG_INFINITY,
             shifts_worked: 0,
             harrowing_this_shift: 0,
+            shift: (t, t),
+            shift_seen_from: t,
         }
     }
 
@@ -97,6 +103,17 @@ impl Handler {
     /// In post at `t` (joined, not yet left)?
     pub(super) fn in_post(&self, t: f64) -> bool {
         self.in_post_from <= t && t < self.leaves_at
+    }
+
+    /// The part of the current shift the run has seen by `t` (1 for a whole shift, even one
+    /// worked past its end to finish a contact).
+    pub(super) fn shift_share(&self, t: f64) -> f64 {
+        let (start, end) = self.shift;
+        let length = end - start;
+        if length <= 0.0 {
+            return 0.0;
+        }
+        ((t.min(end) - self.shift_seen_from) / length).clamp(0.0, 1.0)
     }
 
     /// Is this the current Finish event for the handler?

@@ -10,11 +10,13 @@ use super::roster::shifts_on;
 use super::units::DAY_S;
 
 impl<S: CallSink> Engine<'_, S> {
-    /// The shift is over: record the handler's harrowing-call exposure.
+    /// The shift is over (or the run is): record the handler's harrowing-call exposure for
+    /// the part of the shift the run saw.
     pub(super) fn close_shift(&mut self, h: u32) {
         let hd = &mut self.handlers[h as usize];
         let n = std::mem::take(&mut hd.harrowing_this_shift);
-        self.tracker.shift_closed(hd.seat.group, self.now, n);
+        let share = hd.shift_share(self.now);
+        self.tracker.shift_closed(hd.seat.group, self.now, n, share);
     }
 
     pub(super) fn sign_off(&mut self, h: u32) {
@@ -133,6 +135,9 @@ impl<S: CallSink> Engine<'_, S> {
                 self.close_shift(h);
             }
         }
+        let hd = &mut self.handlers[h as usize];
+        hd.shift = (start, end);
+        hd.shift_seen_from = start.max(self.start);
     }
 
     pub(super) fn shift_end(&mut self, h: u32) {
@@ -189,6 +194,10 @@ impl<S: CallSink> Engine<'_, S> {
             }
         }
         for h in 0..self.handlers.len() as u32 {
+            if self.handlers[h as usize].status != Status::Off {
+                // A shift still running at the end counts for the part the run saw.
+                self.close_shift(h);
+            }
             match self.handlers[h as usize].status {
                 Status::Busy => {
                     self.stop_busy(h);

@@ -148,8 +148,11 @@ impl Bins {
 /// Harrowing-call exposure of one staff group: per handler per shift.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Exposure {
-    /// Shifts worked (ended after the warm-up).
-    pub shifts: u64,
+    /// Shifts worked (ended after the warm-up, or still running at the end of the run), as
+    /// whole-shift equivalents: a shift the run saw only part of (it began before the run
+    /// started, or runs past its end) counts as that part, so that a three-hour look-ahead
+    /// still has an exposure per shift, and a partial shift does not dilute it.
+    pub shifts: f64,
     /// Harrowing contacts handled in those shifts.
     pub harrowing: u64,
     /// Most harrowing contacts one handler handled in one shift.
@@ -227,12 +230,46 @@ impl Tracker {
         }
     }
 
+    /// A run of one month keeps no month accounts as it goes: its month is the sum of its
+    /// intervals, filled in by [`Tracker::close_months`] (half the accounting per contact).
+    #[inline]
+    fn single_month(&self) -> bool {
+        self.months.len() == 1
+    }
+
     /// Apply `f` to channel `c`'s interval bin and month bin.
     #[inline]
     fn each(&mut self, c: usize, at: At, f: impl Fn(&mut ChannelBin)) {
         f(&mut self.channels[c][at.bin]);
+        if self.single_month() {
+            return;
+        }
         if let Some(m) = self.month_channels[c].get_mut(at.month) {
             f(m);
+        }
+    }
+
+    /// At the end of the run: a single month's accounts are the sums of the intervals (the
+    /// queue-length area, kept per interval only, stays out as it does for longer runs).
+    pub fn close_months(&mut self) {
+        if !self.single_month() {
+            return;
+        }
+        for (bins, month) in self.channels.iter().zip(&mut self.month_channels) {
+            if let Some(m) = month.first_mut() {
+                for b in bins {
+                    m.merge(b);
+                }
+                m.queue_area = 0.0;
+            }
+        }
+        for (bins, month) in self.groups.iter().zip(&mut self.month_groups) {
+            if let Some(m) = month.first_mut() {
+                for b in bins {
+                    m.staffed_s += b.staffed_s;
+                    m.busy_s += b.busy_s;
+                }
+            }
         }
     }
 
@@ -360,6 +397,9 @@ impl Tracker {
     pub fn busy(&mut self, g: usize, a: f64, b: f64) {
         let acc = &mut self.groups[g];
         self.bins.spread(a, b, |i, dt| acc[i].busy_s += dt);
+        if self.single_month() {
+            return;
+        }
         let mut month = std::mem::take(&mut self.month_groups[g]);
         self.spread_months(self.bins.count_from, a, b, |m, dt| {
             if let Some(x) = month.get_mut(m) {
@@ -375,6 +415,9 @@ impl Tracker {
         let acc = &mut self.groups[g];
         self.bins.spread(a, b, |i, dt| acc[i].staffed_s += dt);
         self.add_monthly(g, a, b);
+        if self.single_month() {
+            return;
+        }
         let mut month = std::mem::take(&mut self.month_groups[g]);
         self.spread_months(self.bins.count_from, a, b, |m, dt| {
             if let Some(x) = month.get_mut(m) {
@@ -384,13 +427,13 @@ impl Tracker {
         self.month_groups[g] = month;
     }
 
-    /// A handler of group `g` ended a shift at `t` having handled `harrowing` harrowing
-    /// contacts in it.
+    /// A handler of group `g` closed the books on a shift at `t` having handled `harrowing`
+    /// harrowing contacts in the `share` of it the run saw.
     #[inline]
-    pub fn shift_closed(&mut self, g: usize, t: f64, harrowing: u32) {
+    pub fn shift_closed(&mut self, g: usize, t: f64, harrowing: u32, share: f64) {
         if self.counts(t) {
             let e = &mut self.exposure[g];
-            e.shifts += 1;
+            e.shifts += share;
             e.harrowing += harrowing as u64;
             e.max = e.max.max(harrowing);
         }

@@ -25,6 +25,13 @@ pub fn sweep_report(title: &str, results: &Results) -> Report {
     r.facts(&[
         ("Variants", results.variants.len().to_string()),
         (
+            "Base",
+            results
+                .variants
+                .first()
+                .map_or_else(String::new, |v| v.name.clone()),
+        ),
+        (
             "Replications",
             format!(
                 "{} per variant, the same callers in every variant",

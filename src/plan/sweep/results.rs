@@ -2,7 +2,7 @@
 //! differences from the base, `sweep.csv` and the terminal table.
 
 use super::Item;
-use crate::plan::kpi::{Kpi, Scope};
+use crate::plan::kpi::{Kpi, Row, Scope};
 use crate::plan::report::{cell, csv_line};
 use crate::plan::stats::{Estimate, estimate};
 use std::fmt::Write;
@@ -46,6 +46,30 @@ impl Compared {
 }
 
 impl Results {
+    /// Runs of the same replications (the same callers) side by side, from their KPI rows;
+    /// the first is the base.
+    pub fn from_rows(replications: u32, runs: Vec<(String, Vec<Row>)>) -> Results {
+        let variants = runs
+            .into_iter()
+            .map(|(name, rows)| VariantValues {
+                name,
+                keys: rows
+                    .iter()
+                    .map(|r| Key {
+                        scope: r.scope,
+                        name: r.name.clone(),
+                        kpi: r.kpi,
+                    })
+                    .collect(),
+                values: rows.into_iter().map(|r| r.values).collect(),
+            })
+            .collect();
+        Results {
+            replications,
+            variants,
+        }
+    }
+
     /// Gather items into per-variant values. `layout` gives each variant's name and KPI rows;
     /// every (variant, replication) must appear exactly once.
     pub fn assemble(
@@ -134,6 +158,19 @@ impl Results {
         }
     }
 
+    /// Does any variant have a figure for this KPI (a report window outside a look-ahead has
+    /// none)?
+    fn has_figures(&self, k: usize, key: &Key) -> bool {
+        self.variants.iter().any(|var| {
+            let at = if var.keys.get(k) == Some(key) {
+                Some(k)
+            } else {
+                var.keys.iter().position(|x| x == key)
+            };
+            at.is_some_and(|i| var.values[i].iter().any(|x| x.is_finite()))
+        })
+    }
+
     /// `sweep.csv`: one row per variant and KPI with the estimate, its 95% CI, and the paired
     /// difference from the base with its 95% CI (blank for the base itself).
     pub fn csv(&self) -> String {
@@ -194,7 +231,7 @@ impl Results {
         for (v, var) in self.variants.iter().enumerate() {
             let _ = writeln!(out, "{}", var.name);
             for (k, key) in var.keys.iter().enumerate() {
-                if !headline(&self.variants[0], var, k) {
+                if !headline(&self.variants[0], var, k) || !self.has_figures(k, key) {
                     continue;
                 }
                 let c = self.compare(v, k);
@@ -219,7 +256,8 @@ impl Results {
 }
 
 /// Headline KPIs: for channels that can abandon (seen through the base's rows), service
-/// level, abandonment and mean wait; for groups, occupancy.
+/// level, abandonment and mean wait; for work that waits without abandoning (digital), the
+/// mean wait, where a move's cost shows first; for groups, occupancy.
 pub fn headline(base: &VariantValues, var: &VariantValues, k: usize) -> bool {
     let key = &var.keys[k];
     match key.scope {
@@ -230,11 +268,11 @@ pub fn headline(base: &VariantValues, var: &VariantValues, k: usize) -> bool {
                 .iter()
                 .position(|b| b.name == key.name && b.kpi == Kpi::Abandoned)
                 .is_none_or(|i| base.values[i].iter().any(|x| *x > 0.0));
-            calls
-                && matches!(
-                    key.kpi,
-                    Kpi::ServiceLevel | Kpi::AbandonRate | Kpi::WaitMean
-                )
+            match key.kpi {
+                Kpi::ServiceLevel | Kpi::AbandonRate => calls,
+                Kpi::WaitMean => true,
+                _ => false,
+            }
         }
     }
 }
