@@ -304,3 +304,35 @@ fn an_input_over_the_size_limit_is_refused_unread() {
         .exits(2, "300 MB model")
         .says(&["300 MB", "256 MB"], "size and limit");
 }
+
+#[test]
+fn fuzz_finding_non_ascii_text_in_a_history_timestamp_is_an_error_not_a_panic() {
+    // Found by the `history_csv` fuzz target (2026-12-02): a two-byte character where a
+    // timestamp's offset would sit panicked the importer (a string sliced inside a character).
+    let t = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo().join("tests/data/fuzz/history_csv-non-ascii-offset.csv"),
+        t.path().join("counts.csv"),
+    )
+    .unwrap();
+    let model = t.path().join("model.ron");
+    std::fs::write(
+        &model,
+        r#"(
+    name: "csv fuzz finding",
+    run: (horizon_days: 2, warmup_hours: 0, replications: 1, seed: 1, kpi_interval_minutes: 60),
+    channels: [(
+        id: "999", priority: 1,
+        arrivals: (profile: Csv(path: "counts.csv", interval_minutes: 30)),
+        talk: Exponential(mean_s: 180),
+        service_level: (threshold_s: 10, target: 0.9),
+    )],
+    staff: [(name: "all", skills: ["999"], handlers: 2,
+             rota: (shifts: [(code: "A", start: "00:00", hours: 24)], pattern: "A"))],
+)"#,
+    )
+    .unwrap();
+    let o = simulate(&model);
+    o.exits(2, "non-ASCII timestamp")
+        .says(&["counts.csv"], "non-ASCII timestamp");
+}

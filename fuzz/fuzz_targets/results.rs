@@ -7,7 +7,7 @@ mod common;
 
 fuzz_target!(|data: &[u8]| {
     let p = common::file("results.csv", data);
-    if let Ok((rows, _)) = results::read(&p) {
-        let _ = cohort::summarise(&rows);
+    if let Ok(read) = results::read(&p) {
+        let _ = cohort::summarise(&read.rows);
     }
 });

@@ -85,7 +85,11 @@ fn split_offset(s: &str) -> (&str, Option<i64>) {
     let b = s.as_bytes();
     for len in [6usize, 5] {
         if b.len() > len + 10 {
-            let tail = &s[s.len() - len..];
+            // A tail that does not start on a character boundary is not an offset (the text
+            // holds non-ASCII characters there).
+            let Some(tail) = s.get(s.len() - len..) else {
+                continue;
+            };
             let sign = match tail.as_bytes()[0] {
                 b'+' => 1,
                 b'-' => -1,
@@ -192,6 +196,19 @@ mod tests {
             "2025-09-01T06:15:00+0000",
         ] {
             assert_eq!(datetime(&text(s)).map(|s| s.local), Some(want), "{s}");
+        }
+    }
+
+    #[test]
+    fn non_ascii_text_where_an_offset_would_be_is_no_stamp_not_a_panic() {
+        // Found by the history_csv fuzz target: a two-byte character across the place an
+        // offset's sign would sit.
+        for s in [
+            "2025-0start\u{60a}tart",
+            "2025-09-01 07:1\u{60a}5",
+            "2025-09-01T07:15\u{e9}00",
+        ] {
+            assert_eq!(datetime(&text(s)).map(|s| s.local), None, "{s}");
         }
     }
 
