@@ -111,11 +111,10 @@ pub fn run(args: Args) -> CliResult {
             args.max_handlers
         )));
     }
-    let mut loaded = model::load(args.model.as_deref()).map_err(CliError::input)?;
-    if let Some(s) = args.seed {
-        loaded.config.seed = s;
-        loaded.model.run.seed = s;
-    }
+    // --seed goes through the same overrides as a sweep's, so the model is validated with it.
+    let run = controlroom::plan::overrides::run_settings(args.seed, None);
+    let loaded = controlroom::plan::overrides::load(args.model.as_deref(), &run)
+        .map_err(CliError::input)?;
     let opts = StaffingOptions {
         replications: args.replications,
         max_handlers: args.max_handlers,
