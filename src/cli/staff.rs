@@ -113,8 +113,8 @@ pub fn run(args: Args) -> CliResult {
     }
     // --seed goes through the same overrides as a sweep's, so the model is validated with it.
     let run = controlroom::plan::overrides::run_settings(args.seed, None);
-    let loaded = controlroom::plan::overrides::load(args.model.as_deref(), &run)
-        .map_err(CliError::input)?;
+    let loaded =
+        controlroom::plan::overrides::load(args.model.as_deref(), &run).map_err(CliError::input)?;
     let opts = StaffingOptions {
         replications: args.replications,
         max_handlers: args.max_handlers,
