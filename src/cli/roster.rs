@@ -230,11 +230,7 @@ fn print_totals(out: &mut Stdout, v: &verify::Verified, rota_paid: f64) -> CliRe
         "relaxation bound:    {:>8.1} (optimality gap {:.1}%, {}, {} nodes)",
         s.lp_bound,
         100.0 * s.gap(),
-        if s.proven_optimal {
-            "proven optimal"
-        } else {
-            "node limit reached"
-        },
+        s.status(),
         s.nodes
     );
     let added: f64 = v.added.iter().sum();

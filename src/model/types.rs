@@ -242,6 +242,15 @@ pub struct StaffGroup {
     pub name: String,
     /// Channel ids this group answers.
     pub skills: Vec<String>,
+    /// The order in which this group takes waiting contacts, and when: each route names one
+    /// of its skills; skills not listed follow in channel priority. Empty: channel priority
+    /// (999 before 101 before digital).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub routing: Vec<Route>,
+    /// Handling time (talk and wrap) of this group's handlers as a multiple of the channel's
+    /// (e.g. 1.2: officers on rotation take a fifth longer); 1 if omitted.
+    #[serde(default = "unit", skip_serializing_if = "is_unit")]
+    pub handling_multiplier: f64,
     /// Handlers in each team (not used with `on_duty`).
     #[serde(default)]
     pub handlers: u32,
@@ -275,6 +284,26 @@ pub struct StaffGroup {
     /// Recruit intakes joining this group.
     #[serde(default)]
     pub intakes: Vec<Intake>,
+}
+
+/// One step of a group's routing: take waiting contacts of `channel` (one of its skills),
+/// but only while more than `when_waiting_over` of them wait (0: whenever one waits). A
+/// digital desk that helps with 101 only when more than five callers wait has
+/// `Route(channel: "101", when_waiting_over: 5)`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    pub channel: String,
+    #[serde(default)]
+    pub when_waiting_over: u32,
+}
+
+fn unit() -> f64 {
+    1.0
+}
+
+fn is_unit(x: &f64) -> bool {
+    *x == 1.0
 }
 
 /// Training days away from the phones: `days` in every `every_weeks` weeks per handler.

@@ -50,16 +50,22 @@ pub fn channel_month(reps: &[Replication], c: usize, m: usize) -> [Estimate; 4] 
     [0, 7, 4, 5].map(|k| stats::estimate(&per_rep.iter().map(|v| v[k]).collect::<Vec<_>>()))
 }
 
+/// The estimate of a figure over replications; a replication without it counts as missing.
+pub fn over_replications(
+    reps: &[Replication],
+    f: &dyn Fn(&Replication) -> Option<f64>,
+) -> Estimate {
+    stats::estimate(
+        &reps
+            .iter()
+            .map(|r| f(r).unwrap_or(f64::NAN))
+            .collect::<Vec<_>>(),
+    )
+}
+
 /// A group's figures in one month: occupancy, handlers in post and staffed hours.
 pub fn group_month(reps: &[Replication], g: usize, m: usize) -> [Estimate; 3] {
-    let pick = |f: &dyn Fn(&Replication) -> Option<f64>| {
-        stats::estimate(
-            &reps
-                .iter()
-                .map(|r| f(r).unwrap_or(f64::NAN))
-                .collect::<Vec<_>>(),
-        )
-    };
+    let pick = |f: &dyn Fn(&Replication) -> Option<f64>| over_replications(reps, f);
     let bin = |r: &Replication| {
         r.tracker
             .month_groups

@@ -4,7 +4,6 @@
 //! model has a `run.start_date`, else 30-day months numbered 1, 2, ….
 
 use super::report::{cell, csv_line};
-use super::stats;
 use crate::sim::units::DAY_S;
 use crate::sim::{Config, Replication};
 
@@ -29,12 +28,7 @@ pub fn workforce_csv(cfg: &Config, reps: &[Replication]) -> String {
     for (g, group) in cfg.groups.iter().enumerate() {
         for m in 0..n {
             let pick = |f: &dyn Fn(&Replication) -> Option<f64>| {
-                stats::estimate(
-                    &reps
-                        .iter()
-                        .map(|r| f(r).unwrap_or(f64::NAN))
-                        .collect::<Vec<_>>(),
-                )
+                super::monthly::over_replications(reps, f)
             };
             let p = pick(&|r| r.tracker.month_in_post.get(g)?.get(m).copied());
             let h = pick(&|r| Some(r.tracker.monthly_staffed_s.get(g)?.get(m)? / 3600.0));

@@ -138,6 +138,11 @@ pub struct GroupConfig {
     pub name: String,
     /// Channel indices this group takes.
     pub skills: Vec<usize>,
+    /// The order it takes waiting contacts: (channel, take only while more than this many
+    /// wait). Empty: its skills in channel priority, whenever one waits.
+    pub routing: Vec<(usize, u32)>,
+    /// Handling time as a multiple of the channel's.
+    pub handling_multiplier: f64,
     /// Handlers per team.
     pub handlers: u32,
     /// The rota cycle: for each day, the shift worked (or None for a rest day).

@@ -7,7 +7,7 @@
 
 use super::arrivals::ArrivalProcess;
 use super::calls::{Call, CallRecord, CallSink, Calls, NONE, Outcome, State};
-use super::config::Config;
+use super::config::{Config, GroupConfig};
 use super::dist::Sampler;
 use super::event::{Ev, EventQueue};
 use super::handler::Handler;
@@ -62,10 +62,13 @@ pub struct Engine<'a, S: CallSink> {
     pub(super) idle: Vec<VecDeque<(u32, u32)>>,
     /// Handlers signed in (idle or busy) per group, for call-back wait estimates.
     pub(super) signed_in: Vec<u32>,
-    /// Per group: its channels in the order it serves them.
-    pub(super) serve_order: Vec<Vec<usize>>,
-    /// Per channel: the groups that take it, specialists first.
+    /// Per group: its channels in the order it serves them, each with the number that must
+    /// be exceeded in the queue before it takes one (0: whenever one waits).
+    pub(super) serve_order: Vec<Vec<(usize, u32)>>,
+    /// Per channel: the groups that take it whenever one waits, specialists first.
     pub(super) takers: Vec<Vec<usize>>,
+    /// Per channel: the groups that take it only while more than so many wait (overflow).
+    pub(super) overflow: Vec<Vec<(usize, u32)>>,
     /// Per group: the stream deciding absences (shrinkage).
     pub(super) absence_rng: Vec<Rng>,
     pub(super) tracker: Tracker,
@@ -89,6 +92,19 @@ pub fn run_from<S: CallSink>(
     let mut e = Engine::new(cfg, rep, sink);
     e.run(state);
     e.finish()
+}
+
+/// A group's serving order: its routing, or (a config built without one) its skills in
+/// channel priority, whenever one waits.
+fn serving_order(cfg: &Config) -> impl Fn(&GroupConfig) -> Vec<(usize, u32)> + '_ {
+    move |g| {
+        if !g.routing.is_empty() {
+            return g.routing.clone();
+        }
+        let mut s = g.skills.clone();
+        s.sort_by_key(|&c| (cfg.channels[c].priority, c));
+        s.into_iter().map(|c| (c, 0)).collect()
+    }
 }
 
 impl<'a, S: CallSink> Engine<'a, S> {
@@ -136,23 +152,23 @@ impl<'a, S: CallSink> Engine<'a, S> {
                 h
             })
             .collect();
-        let priority = |c: &usize| (cfg.channels[*c].priority, *c);
-        let serve_order = cfg
-            .groups
-            .iter()
-            .map(|g| {
-                let mut s = g.skills.clone();
-                s.sort_by_key(priority);
-                s
-            })
-            .collect();
+        let serve_order: Vec<Vec<(usize, u32)>> =
+            cfg.groups.iter().map(serving_order(cfg)).collect();
+        let over = |g: usize, c: usize| serve_order[g].iter().find(|(d, _)| *d == c).map(|r| r.1);
         let takers = (0..cfg.channels.len())
             .map(|c| {
                 let mut gs: Vec<usize> = (0..cfg.groups.len())
-                    .filter(|&g| cfg.groups[g].skills.contains(&c))
+                    .filter(|&g| over(g, c) == Some(0))
                     .collect();
                 gs.sort_by_key(|&g| (cfg.groups[g].skills.len(), g));
                 gs
+            })
+            .collect();
+        let overflow = (0..cfg.channels.len())
+            .map(|c| {
+                (0..cfg.groups.len())
+                    .filter_map(|g| over(g, c).filter(|&n| n > 0).map(|n| (g, n)))
+                    .collect()
             })
             .collect();
         Engine {
@@ -168,6 +184,7 @@ impl<'a, S: CallSink> Engine<'a, S> {
             signed_in: vec![0; cfg.groups.len()],
             serve_order,
             takers,
+            overflow,
             absence_rng: (0..cfg.groups.len())
                 .map(|g| stream(cfg.seed, rep, Purpose::Roster, g))
                 .collect(),
@@ -346,6 +363,7 @@ impl<'a, S: CallSink> Engine<'a, S> {
             if take {
                 self.calls.get_mut(slot).callback = true;
                 self.enqueue(c, slot, generation, false);
+                self.overflow_to(c);
                 return;
             }
         }
@@ -359,6 +377,7 @@ impl<'a, S: CallSink> Engine<'a, S> {
                 },
             );
         }
+        self.overflow_to(c);
     }
 
     /// A rough wait estimate for a caller joining channel `c` now: the work queued ahead of

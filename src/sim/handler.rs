@@ -49,10 +49,8 @@ pub(super) struct Handler {
     pub(super) learning_from: f64,
     pub(super) shifts_worked: u32,
     pub(super) harrowing_this_shift: u32,
-    /// The current shift as rostered (start, end), and when the run first saw it (its start,
-    /// or the start of the run for a shift already running then).
+    /// The current shift as rostered (start, end).
     pub(super) shift: (f64, f64),
-    pub(super) shift_seen_from: f64,
 }
 
 impl Handler {
@@ -76,7 +74,6 @@ impl Handler {
             shifts_worked: 0,
             harrowing_this_shift: 0,
             shift: (t, t),
-            shift_seen_from: t,
         }
     }
 
@@ -105,15 +102,15 @@ impl Handler {
         self.in_post_from <= t && t < self.leaves_at
     }
 
-    /// The part of the current shift the run has seen by `t` (1 for a whole shift, even one
-    /// worked past its end to finish a contact).
-    pub(super) fn shift_share(&self, t: f64) -> f64 {
+    /// The part of the current shift a run that began at `run_start` has seen by `t` (1 for
+    /// a whole shift, even one worked past its end to finish a contact).
+    pub(super) fn shift_share(&self, run_start: f64, t: f64) -> f64 {
         let (start, end) = self.shift;
         let length = end - start;
         if length <= 0.0 {
             return 0.0;
         }
-        ((t.min(end) - self.shift_seen_from) / length).clamp(0.0, 1.0)
+        ((t.min(end) - start.max(run_start)) / length).clamp(0.0, 1.0)
     }
 
     /// Is this the current Finish event for the handler?

@@ -98,6 +98,8 @@ mod tests {
         GroupConfig {
             name: "g".into(),
             skills: vec![0],
+            routing: vec![],
+            handling_multiplier: 1.0,
             handlers: 2,
             pattern: pattern
                 .chars()

@@ -7,7 +7,7 @@ use super::event::Ev;
 use super::handler::{Status, Suspended};
 
 impl<S: CallSink> Engine<'_, S> {
-    /// The longest-idle handler who takes channel `c`, specialists first.
+    /// The longest-idle handler who takes channel `c` whenever one waits, specialists first.
     pub(super) fn idle_taker(&mut self, c: usize) -> Option<u32> {
         // Groups come specialists first; among groups with as many skills, the handler who
         // has been idle longest answers.
@@ -20,20 +20,41 @@ impl<S: CallSink> Engine<'_, S> {
                 break;
             }
             tier = skills;
-            // Drop stale entries (handlers who went on a break or off since).
-            while let Some(&(h, token)) = self.idle[g].front() {
-                let hd = &self.handlers[h as usize];
-                if hd.idle_token == token && hd.status == Status::Idle {
-                    if best.is_none_or(|(since, _)| hd.idle_since < since) {
-                        best = Some((hd.idle_since, g));
-                    }
-                    break;
-                }
-                self.idle[g].pop_front();
+            if let Some(since) = self.longest_idle(g)
+                && best.is_none_or(|(b, _)| since < b)
+            {
+                best = Some((since, g));
             }
         }
         let (_, g) = best?;
         self.idle[g].pop_front().map(|(h, _)| h)
+    }
+
+    /// Since when group `g`'s longest-idle handler has been idle (stale entries, handlers who
+    /// went on a break or off since, are dropped on the way).
+    fn longest_idle(&mut self, g: usize) -> Option<f64> {
+        while let Some(&(h, token)) = self.idle[g].front() {
+            let hd = &self.handlers[h as usize];
+            if hd.idle_token == token && hd.status == Status::Idle {
+                return Some(hd.idle_since);
+            }
+            self.idle[g].pop_front();
+        }
+        None
+    }
+
+    /// More wait on `c` than an overflow group's routing allows: an idle handler of that group
+    /// takes the first in the queue.
+    pub(super) fn overflow_to(&mut self, c: usize) {
+        for k in 0..self.overflow[c].len() {
+            let (g, over) = self.overflow[c][k];
+            if self.ch[c].queue.waiting() > over && self.longest_idle(g).is_some() {
+                let h = self.idle[g].pop_front().map(|(h, _)| h);
+                if let (Some(h), Some(slot)) = (h, self.dequeue(c)) {
+                    self.begin(h, slot);
+                }
+            }
+        }
     }
 
     /// A handler on interruptible deferrable work who can take a waiting call on `c`.
@@ -45,7 +66,7 @@ impl<S: CallSink> Engine<'_, S> {
             let ok = hd.status == Status::Busy
                 && hd.call != NONE
                 && hd.suspended.is_none()
-                && self.cfg.groups[hd.seat.group].skills.contains(&c)
+                && self.takers[c].contains(&hd.seat.group)
                 && self.ch[c]
                     .interrupts
                     .contains(&(self.calls.get(hd.call).channel as usize));
@@ -79,9 +100,10 @@ impl<S: CallSink> Engine<'_, S> {
         call.state = State::InService;
         call.handler = h;
         let c = call.channel as usize;
-        let mut duration = call.talk + call.wrap;
         let hd = &self.handlers[h as usize];
-        if let Some((m0, fade_s)) = self.cfg.groups[hd.seat.group].learning {
+        let group = &self.cfg.groups[hd.seat.group];
+        let mut duration = (call.talk + call.wrap) * group.handling_multiplier;
+        if let Some((m0, fade_s)) = group.learning {
             let since = now - hd.learning_from;
             if since < fade_s {
                 duration *= 1.0 + (m0 - 1.0) * (1.0 - since.max(0.0) / fade_s);
@@ -178,8 +200,9 @@ impl<S: CallSink> Engine<'_, S> {
         if let Some(s) = hd.suspended {
             let own = self.calls.get(s.call).channel as usize;
             for i in 0..self.serve_order[g].len() {
-                let c = self.serve_order[g][i];
+                let (c, over) = self.serve_order[g][i];
                 if self.ch[c].interrupts.contains(&own)
+                    && self.ch[c].queue.waiting() > over
                     && let Some(slot) = self.dequeue(c)
                 {
                     self.begin(h, slot);
@@ -202,8 +225,10 @@ impl<S: CallSink> Engine<'_, S> {
             return;
         }
         for i in 0..self.serve_order[g].len() {
-            let c = self.serve_order[g][i];
-            if let Some(slot) = self.dequeue(c) {
+            let (c, over) = self.serve_order[g][i];
+            if self.ch[c].queue.waiting() > over
+                && let Some(slot) = self.dequeue(c)
+            {
                 self.begin(h, slot);
                 return;
             }

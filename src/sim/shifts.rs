@@ -15,7 +15,7 @@ impl<S: CallSink> Engine<'_, S> {
     pub(super) fn close_shift(&mut self, h: u32) {
         let hd = &mut self.handlers[h as usize];
         let n = std::mem::take(&mut hd.harrowing_this_shift);
-        let share = hd.shift_share(self.now);
+        let share = hd.shift_share(self.start, self.now);
         self.tracker.shift_closed(hd.seat.group, self.now, n, share);
     }
 
@@ -135,9 +135,7 @@ impl<S: CallSink> Engine<'_, S> {
                 self.close_shift(h);
             }
         }
-        let hd = &mut self.handlers[h as usize];
-        hd.shift = (start, end);
-        hd.shift_seen_from = start.max(self.start);
+        self.handlers[h as usize].shift = (start, end);
     }
 
     pub(super) fn shift_end(&mut self, h: u32) {

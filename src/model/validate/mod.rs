@@ -199,6 +199,7 @@ pub fn validate(model: &Model, path: &Path) -> Result<Config, ModelError> {
         .enumerate()
         .map(|(i, c)| ck.channel(i, c, &ids, run.horizon_days))
         .collect();
+    let priorities: Vec<u32> = model.channels.iter().map(|c| c.priority).collect();
     if model.staff.is_empty() {
         ck.bad(
             "staff",
@@ -209,7 +210,7 @@ pub fn validate(model: &Model, path: &Path) -> Result<Config, ModelError> {
         .staff
         .iter()
         .enumerate()
-        .map(|(i, g)| ck.group(i, g, &ids, run.horizon_days))
+        .map(|(i, g)| ck.group(i, g, &ids, &priorities, run.horizon_days))
         .collect();
     for (i, id) in ids.iter().enumerate() {
         if !groups.is_empty() && !groups.iter().any(|g| g.skills.contains(&i)) {

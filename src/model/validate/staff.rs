@@ -94,11 +94,62 @@ impl Checker<'_> {
         Some((m as f64 * 60.0, o.handlers.clone()))
     }
 
+    /// Check a group's routing and give its full serving order: the routes as listed, then
+    /// its other skills in channel priority (whenever one waits).
+    fn routing(
+        &mut self,
+        f: &str,
+        g: &StaffGroup,
+        ids: &[&str],
+        priorities: &[u32],
+        skills: &[usize],
+    ) -> Vec<(usize, u32)> {
+        let mut order: Vec<(usize, u32)> = vec![];
+        for (k, r) in g.routing.iter().enumerate() {
+            let rf = format!("{f}.routing[{k}]");
+            match ids.iter().position(|id| *id == r.channel) {
+                Some(c) if skills.contains(&c) => {
+                    if order.iter().any(|(d, _)| *d == c) {
+                        self.bad(
+                            format!("{rf}.channel"),
+                            format!("`{}` is routed twice", r.channel),
+                        );
+                    } else {
+                        order.push((c, r.when_waiting_over));
+                    }
+                }
+                _ => self.bad(
+                    format!("{rf}.channel"),
+                    format!(
+                        "`{}` is not one of this group's skills ({})",
+                        r.channel,
+                        g.skills.join(", ")
+                    ),
+                ),
+            }
+            self.need(
+                r.when_waiting_over <= 10_000,
+                &format!("{rf}.when_waiting_over"),
+                "at most 10000",
+                f64::from(r.when_waiting_over),
+            );
+        }
+        let mut rest: Vec<usize> = skills
+            .iter()
+            .copied()
+            .filter(|c| !order.iter().any(|(d, _)| d == c))
+            .collect();
+        rest.sort_by_key(|&c| (priorities.get(c).copied().unwrap_or(u32::MAX), c));
+        order.extend(rest.into_iter().map(|c| (c, 0)));
+        order
+    }
+
     pub(super) fn group(
         &mut self,
         i: usize,
         g: &StaffGroup,
         ids: &[&str],
+        priorities: &[u32],
         horizon_days: f64,
     ) -> GroupConfig {
         let f = format!("staff[{i}]");
@@ -122,6 +173,13 @@ impl Checker<'_> {
                 ),
             }
         }
+        let routing = self.routing(&f, g, ids, priorities, &skills);
+        self.need(
+            (0.1..=10.0).contains(&g.handling_multiplier),
+            &format!("{f}.handling_multiplier"),
+            "between 0.1 and 10",
+            g.handling_multiplier,
+        );
         if g.teams == 0 {
             self.bad(format!("{f}.teams"), "must be at least 1");
         }
@@ -314,6 +372,8 @@ impl Checker<'_> {
         GroupConfig {
             name: g.name.clone(),
             skills,
+            routing,
+            handling_multiplier: g.handling_multiplier,
             handlers: match &on_duty {
                 Some((_, counts)) => counts.iter().copied().max().unwrap_or(0),
                 None => g.handlers,

@@ -33,11 +33,7 @@ pub fn roster_report(model_name: &str, v: &Verified, requirement: &StaffingResul
                 "{:.1} paid hours: optimality gap {:.1}% ({}, {} nodes)",
                 s.lp_bound,
                 100.0 * s.gap(),
-                if s.proven_optimal {
-                    "proven optimal"
-                } else {
-                    "node limit reached"
-                },
+                s.status(),
                 s.nodes
             ),
         ),

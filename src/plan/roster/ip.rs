@@ -29,6 +29,15 @@ pub struct Solved {
 }
 
 impl Solved {
+    /// How the search ended, in the planner's words (the terminal and the report both say it).
+    pub fn status(&self) -> &'static str {
+        if self.proven_optimal {
+            "proven optimal"
+        } else {
+            "node limit reached"
+        }
+    }
+
     /// (paid − bound) / paid.
     pub fn gap(&self) -> f64 {
         if self.paid_hours > 0.0 {

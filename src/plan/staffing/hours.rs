@@ -144,6 +144,8 @@ pub fn staffed_model(model: &Model, model_dir: Option<&Path>, result: &StaffingR
     m.staff = vec![StaffGroup {
         name: ON_DUTY_GROUP.into(),
         skills: model.channels.iter().map(|c| c.id.clone()).collect(),
+        routing: vec![],
+        handling_multiplier: 1.0,
         handlers: 0,
         teams: 1,
         rota: None,

@@ -292,6 +292,8 @@ pub fn pooled_config(cfg: &Config, counts: &[u32]) -> Config {
     c.groups = vec![GroupConfig {
         name: ON_DUTY_GROUP.into(),
         skills: (0..cfg.channels.len()).collect(),
+        routing: vec![],
+        handling_multiplier: 1.0,
         handlers: counts.iter().copied().max().unwrap_or(0),
         pattern: vec![],
         start_day: 0,
