@@ -1,5 +1,5 @@
-//! `controlroom roster`: the default force's roster meets its targets with a fresh seed and
-//! pays fewer hours than the current rota; bad rules and unmeetable requirements are refused
+//! `controlroom roster`: the default force's pooled roster meets its targets with a fresh seed
+//! and pays fewer hours than the current rota (per desk, see `tests/desks.rs`); bad rules and unmeetable requirements are refused
 //! with the reason.
 
 use controlroom::model::{self, DEFAULT_MODEL};
@@ -44,11 +44,12 @@ fn with_rules(dir: &Path, rules: &str) -> String {
 }
 
 #[test]
-fn the_default_force_roster_meets_every_target_with_a_fresh_seed_and_pays_less() {
+fn the_default_force_pooled_roster_meets_every_target_with_a_fresh_seed_and_pays_less() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let out = dir.path().join("out");
     let report = dir.path().join("roster.html");
     let o = roster(&[
+        "--pooled",
         "--out",
         &out.to_string_lossy(),
         "--report",

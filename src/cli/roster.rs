@@ -23,7 +23,8 @@ use std::time::Instant;
 The rules come from the model's `rostering` section (allowed shift lengths, start grid and
 window, least rest between shifts, most days in a row, days on per weekly line, breaks,
 shrinkage); without it the defaults are 8, 10 or 12-hour shifts on the hour, 11 hours' rest,
-four or five days on. Staff are pooled (every handler takes every channel), as in `staff`.
+four or five days on. Each staff group is a desk with its skills and routing, rostered on its
+own, as `staff` finds its requirement (--pooled: one desk taking every channel).
 Exit code 1 if a target is not met after --max-rounds verification rounds; 2 for bad input or
 contradictory rules.")]
 pub struct Args {
@@ -48,6 +49,9 @@ pub struct Args {
     /// Override the model's seed.
     #[arg(long)]
     pub seed: Option<u64>,
+    /// Roster one pooled desk taking every channel, instead of a desk per staff group.
+    #[arg(long)]
+    pub pooled: bool,
     /// Worker threads (default: all cores). Results do not depend on it.
     #[arg(long)]
     pub threads: Option<usize>,
@@ -82,6 +86,7 @@ fn run_in(args: &Args) -> CliResult {
     let opts = StaffingOptions {
         replications: args.replications,
         confidence: args.confidence,
+        pooled: args.pooled,
         ..StaffingOptions::default()
     };
     staffing::targets(&loaded.config, &opts).map_err(CliError::input)?;
@@ -144,11 +149,11 @@ fn run_in(args: &Args) -> CliResult {
     if let (Some(dir), Some(mut set)) = (&args.out, set) {
         let ron = rota::roster_model_ron(&v.model)
             .map_err(|e| CliError::failed(format!("cannot write the roster model: {e}")))?;
-        let need = v.need(&requirement.required);
+        let needs = v.needs(&requirement);
         let texts = [
             ron,
             rota::roster_csv(&v.roster),
-            rota::cover_csv(&v.roster, &need, requirement.interval_s),
+            rota::cover_csv(&v.roster, &needs, requirement.interval_s),
         ];
         for (file, text) in OUT_FILES.iter().zip(texts) {
             set.add(file, text.as_bytes())
@@ -191,20 +196,29 @@ fn print_lines(out: &mut Stdout, v: &verify::Verified) -> CliResult {
         out,
         "\nweekly lines (each handler works the same line every week)"
     );
+    let desks = &v.roster.desks;
+    let wide = desks
+        .iter()
+        .map(|d| d.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
     outln!(
         out,
-        "  {:<8} {:>5} {:>6} {:>9} {:>10}",
+        "  {:<wide$} {:<8} {:>5} {:>6} {:>9} {:>10}",
+        "desk",
         "days",
         "start",
         "hours",
         "handlers",
         "paid h/wk"
     );
-    for (line, z) in &v.roster.lines {
+    for ((line, z), &d) in v.roster.lines.iter().zip(&v.roster.line_desk) {
         let s = &v.roster.rules.shifts[line.shift];
         outln!(
             out,
-            "  {:<8} {:>5} {:>6} {:>9} {:>10.0}",
+            "  {:<wide$} {:<8} {:>5} {:>6} {:>9} {:>10.0}",
+            desks.get(d).map_or("", String::as_str),
             rota::days_label(line),
             s.start_label(),
             s.length_s / 3600.0,

@@ -21,8 +21,10 @@ use std::time::Instant;
   controlroom staff december.ron --from 2025-12-23 --out staffing/
 
 Targets are each channel's service_level in the model (e.g. 999: 90% within 10 s; digital:
-95% within 86400 s = cleared within 24 h) plus any --max-abandon. Staff are treated as one
-pooled group taking every channel: the answer is handlers on duty per interval, not a rota.
+95% within 86400 s = cleared within 24 h) plus any --max-abandon. Each staff group of the
+model is a desk with its skills, routing and handling multiplier: the answer is handlers on
+duty per desk per interval, not a rota. A failing target adds to its channel's home desk (the
+desk taking it soonest in its routing); --pooled staffs one group taking every channel.
 An interval's call targets are judged only when the replications hold at least --min-contacts
 answered or abandoned contacts there, and must be beaten by a margin for noise (--confidence);
 digital is judged per day.
@@ -68,6 +70,9 @@ pub struct Args {
     /// default: the first seven counted days of the run).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub from: Option<chrono::NaiveDate>,
+    /// Staff one pooled desk taking every channel, instead of a desk per staff group.
+    #[arg(long)]
+    pub pooled: bool,
 }
 
 /// Parse `YYYY-MM-DD`.
@@ -123,6 +128,7 @@ pub fn run(args: Args) -> CliResult {
         max_rounds: args.max_rounds,
         confidence: args.confidence,
         from: args.from,
+        pooled: args.pooled,
     };
     staffing::targets(&loaded.config, &opts).map_err(CliError::input)?;
     let set = match &args.out {
@@ -271,11 +277,19 @@ fn print_days(out: &mut Stdout, r: &StaffingResult, m: &model::Model) -> CliResu
 }
 
 fn print_targets(out: &mut Stdout, r: &StaffingResult) -> CliResult {
-    outln!(
-        out,
-        "targets (staff pooled: every handler takes every channel):"
-    );
-    for t in &r.targets {
+    if staffing::Desk::per_desk(&r.desks) {
+        outln!(
+            out,
+            "targets (a desk per staff group; each at its home desk):"
+        );
+    } else {
+        outln!(
+            out,
+            "targets (staff pooled: every handler takes every channel):"
+        );
+    }
+    let homes = staffing::desks::homes_of(r);
+    for (t, home) in r.targets.iter().zip(&homes) {
         let ab = t
             .max_abandon
             .map(|m| format!(", abandonment at most {:.1}%", 100.0 * m))
@@ -285,9 +299,14 @@ fn print_targets(out: &mut Stdout, r: &StaffingResult) -> CliResult {
         } else {
             "judged per interval"
         };
+        let at = if staffing::Desk::per_desk(&r.desks) {
+            format!(", home desk {home}")
+        } else {
+            String::new()
+        };
         outln!(
             out,
-            "  {:<10} {:.1}% within {} s{ab} ({judged})",
+            "  {:<10} {:.1}% within {} s{ab} ({judged}{at})",
             t.name,
             100.0 * t.service_level,
             t.threshold_s
@@ -382,6 +401,29 @@ fn print_totals(out: &mut Stdout, r: &StaffingResult) -> CliResult {
         r.rota_paid_hours,
         r.rota_paid_hours - r.paid_hours
     );
+    if staffing::Desk::per_desk(&r.desks) {
+        outln!(out, "\nby desk:");
+        let wide = r
+            .desks
+            .iter()
+            .map(|d| d.name.chars().count())
+            .max()
+            .unwrap_or(4);
+        for d in &r.desks {
+            let most = d.required.iter().copied().max().unwrap_or(0);
+            let note = if most == 0 {
+                "  (no channel's home desk: not needed)"
+            } else {
+                ""
+            };
+            outln!(
+                out,
+                "  {:<wide$}  {:>7.0} handler-hours on duty a week, at most {most} at once{note}",
+                d.name,
+                d.hours(r.interval_s),
+            );
+        }
+    }
     Ok(())
 }
 

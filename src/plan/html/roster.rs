@@ -84,26 +84,46 @@ fn hours_section(r: &mut Report, v: &Verified, rota_paid: f64) {
 }
 
 fn cover_section(r: &mut Report, v: &Verified, req: &StaffingResult) {
-    let need = v.need(&req.required);
-    let on = v.roster.on_phones(need.len(), req.interval_s);
+    let needs = v.needs(req);
+    let pooled = !v.roster.per_desk();
     r.section(
         "Required against rostered",
         &format!(
-            "Desk `{DESK}` (staff pooled: every handler takes every channel). Handlers needed on \
-             the phones in each interval (the staffing search's requirement plus any cover \
-             verification added), against the roster's expected handlers on the phones (its \
-             shifts less breaks and shrinkage); shortfalls are shaded. The second chart adds \
-             the current rota."
+            "{} Handlers needed on the phones in each interval (the staffing search's \
+             requirement plus any cover verification added), against the roster's expected \
+             handlers on the phones (its shifts less breaks and shrinkage); shortfalls are \
+             shaded. {}",
+            if pooled {
+                format!("Desk `{DESK}` (staff pooled: every handler takes every channel).")
+            } else {
+                "One chart per desk: each staff group of the model with its skills and routing."
+                    .to_string()
+            },
+            if pooled {
+                "The second chart adds the current rota."
+            } else {
+                "The last chart adds them up, with the current rota."
+            }
         ),
     );
-    r.chart(charts::required_vs_rostered(
-        &format!("{DESK}: handlers required and rostered"),
-        &need,
-        &on,
-        req.interval_s,
-    ));
+    for (d, need) in needs.iter().enumerate() {
+        if need.iter().all(|&x| x <= 0.0) {
+            continue;
+        }
+        let name = v.roster.desks.get(d).map_or(DESK, String::as_str);
+        let on = v.roster.on_phones_at(d, need.len(), req.interval_s);
+        r.chart(charts::required_vs_rostered(
+            &format!("{name}: handlers required and rostered"),
+            need,
+            &on,
+            req.interval_s,
+        ));
+    }
+    let need = v.need(req);
+    let on = v.roster.on_phones(need.len(), req.interval_s);
+    let all = if pooled { DESK } else { "All desks" };
     r.chart(charts::week_lines(
-        &format!("{DESK}: required, roster and current rota"),
+        &format!("{all}: required, roster and current rota"),
         "handlers",
         &[
             ("required", need.clone()),
@@ -131,9 +151,10 @@ fn grid_section(r: &mut Report, v: &Verified) {
         .roster
         .lines
         .iter()
-        .map(|(line, z)| {
+        .enumerate()
+        .map(|(k, (line, z))| {
             let s = &v.roster.rules.shifts[line.shift];
-            let mut row = vec![rota::line_name(&v.roster, line), z.to_string()];
+            let mut row = vec![rota::line_name(&v.roster, k), z.to_string()];
             row.extend((0..7).map(|d| {
                 if line.works(d) {
                     format!("{}–{}", s.start_label(), s.end_label())

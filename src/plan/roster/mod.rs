@@ -7,7 +7,8 @@
 //!    the most days in a row hold by construction and are checked again on the output).
 //! 2. [`ip`]: an integer programme chooses how many handlers work each line to cover the
 //!    requirement per KPI interval at the fewest paid hours, with the linear relaxation as
-//!    the lower bound.
+//!    the lower bound; one programme per desk (the staffing's desks: a desk per staff group
+//!    with its skills and routing, or one pooled desk).
 //! 3. [`rota`]: the lines become staff groups of a runnable model (`roster.ron`) and rows of
 //!    `roster.csv`.
 //! 4. [`verify`]: the roster's model is simulated with a fresh seed; where a target fails the
@@ -71,20 +72,38 @@ fn places(intervals: &[usize], interval_s: f64) -> String {
     }
 }
 
-/// A weekly roster: handlers per line.
+/// A weekly roster: handlers per line, each line on one desk.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Roster {
     pub rules: Rules,
+    /// The desks rostered, in the staffing's order (one, [`rota::DESK`], when pooled).
+    pub desks: Vec<String>,
     /// The lines worked (count > 0), with their handlers.
     pub lines: Vec<(Line, u32)>,
+    /// Per line: its desk (an index into `desks`).
+    pub line_desk: Vec<usize>,
+    /// The programmes' answers together: paid hours and bounds summed over the desks (each
+    /// desk is its own programme), proven optimal only if every desk's is.
     pub solved: Solved,
 }
 
 impl Roster {
-    /// Expected handlers on the phones per interval.
+    /// Expected handlers on the phones per interval, every desk together.
     pub fn on_phones(&self, n: usize, interval_s: f64) -> Vec<f64> {
+        self.on_phones_where(n, interval_s, |_| true)
+    }
+
+    /// Expected handlers on the phones per interval at desk `d`.
+    pub fn on_phones_at(&self, d: usize, n: usize, interval_s: f64) -> Vec<f64> {
+        self.on_phones_where(n, interval_s, |k| k == d)
+    }
+
+    fn on_phones_where(&self, n: usize, interval_s: f64, desk: impl Fn(usize) -> bool) -> Vec<f64> {
         let mut out = vec![0.0; n];
-        for (line, z) in &self.lines {
+        for ((line, z), &d) in self.lines.iter().zip(&self.line_desk) {
+            if !desk(d) {
+                continue;
+            }
             for (o, c) in out.iter_mut().zip(self.rules.coverage(line, n, interval_s)) {
                 *o += c * f64::from(*z);
             }
@@ -95,6 +114,11 @@ impl Roster {
     /// Handlers employed (one per line place).
     pub fn handlers(&self) -> u32 {
         self.lines.iter().map(|(_, z)| z).sum()
+    }
+
+    /// Several desks, not one pooled desk.
+    pub fn per_desk(&self) -> bool {
+        self.desks.len() > 1
     }
 }
 
@@ -124,21 +148,57 @@ pub fn rules_for(model: &Model) -> Result<Rules, RosterError> {
     Rules::new(&rules, &breaks, shrinkage)
 }
 
-/// Choose the lines covering `required` handlers on the phones per interval of the week.
+/// Choose the lines covering `required` handlers on the phones per interval of the week
+/// (one pooled desk).
 pub fn roster(rules: &Rules, required: &[f64], interval_s: f64) -> Result<Roster, RosterError> {
+    roster_desks(
+        rules,
+        &[(rota::DESK.to_string(), required.to_vec())],
+        interval_s,
+    )
+}
+
+/// Choose each desk's lines covering its requirement (`(desk, handlers on the phones per
+/// interval)`): one integer programme per desk, since a desk's handlers cover only it. A desk
+/// that needs no one gets no lines.
+pub fn roster_desks(
+    rules: &Rules,
+    needs: &[(String, Vec<f64>)],
+    interval_s: f64,
+) -> Result<Roster, RosterError> {
     let lines = rules.lines();
-    let solved = solve(rules, &lines, required, interval_s)?;
-    let worked = lines
-        .iter()
-        .zip(&solved.counts)
-        .filter(|(_, z)| **z > 0)
-        .map(|(l, z)| (*l, *z))
-        .collect();
-    Ok(Roster {
+    let mut out = Roster {
         rules: rules.clone(),
-        lines: worked,
-        solved,
-    })
+        desks: needs.iter().map(|(d, _)| d.clone()).collect(),
+        lines: vec![],
+        line_desk: vec![],
+        solved: Solved {
+            counts: vec![],
+            paid_hours: 0.0,
+            lp_bound: 0.0,
+            proven_optimal: true,
+            nodes: 0,
+        },
+    };
+    for (d, (_, required)) in needs.iter().enumerate() {
+        if required.iter().all(|&r| r <= 0.0) {
+            continue;
+        }
+        let solved = solve(rules, &lines, required, interval_s)?;
+        for (l, &z) in lines.iter().zip(&solved.counts) {
+            if z > 0 {
+                out.lines.push((*l, z));
+                out.line_desk.push(d);
+            }
+        }
+        let total = &mut out.solved;
+        total.counts.extend(&solved.counts);
+        total.paid_hours += solved.paid_hours;
+        total.lp_bound += solved.lp_bound;
+        total.proven_optimal &= solved.proven_optimal;
+        total.nodes += solved.nodes;
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

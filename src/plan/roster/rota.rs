@@ -24,11 +24,17 @@ pub fn days_label(line: &Line) -> String {
     }
 }
 
-/// The staff group name of a line.
-pub fn line_name(roster: &Roster, line: &Line) -> String {
+/// The staff group name of line `k` of the roster: its desk, days, start and length.
+pub fn line_name(roster: &Roster, k: usize) -> String {
+    let line = &roster.lines[k].0;
+    let desk = roster
+        .line_desk
+        .get(k)
+        .and_then(|&d| roster.desks.get(d))
+        .map_or(DESK, String::as_str);
     let s = &roster.rules.shifts[line.shift];
     format!(
-        "{DESK} {} {} {}h",
+        "{desk} {} {} {}h",
         days_label(line),
         s.start_label(),
         s.length_s / 3600.0
@@ -45,7 +51,7 @@ pub fn roster_model(
 ) -> Model {
     let mut m = staffed_model(base, model_dir, requirement);
     m.name = format!("{} (rostered by controlroom roster)", base.name);
-    let skills: Vec<String> = base.channels.iter().map(|c| c.id.clone()).collect();
+    let pooled_skills: Vec<String> = base.channels.iter().map(|c| c.id.clone()).collect();
     let breaks: Vec<Break> = roster
         .rules
         .breaks
@@ -56,15 +62,21 @@ pub fn roster_model(
             stagger_minutes: st / 60.0,
         })
         .collect();
-    let template = m.staff[0].clone();
+    // The staffed model has one group per desk, in the desks' order, with its skills and
+    // routing: each line of a desk is a copy of its group.
+    let desks = std::mem::take(&mut m.staff);
     m.staff = roster
         .lines
         .iter()
-        .map(|(line, z)| {
+        .enumerate()
+        .filter_map(|(k, (line, z))| {
             let s = &roster.rules.shifts[line.shift];
-            let mut g = template.clone();
-            g.name = line_name(roster, line);
-            g.skills = skills.clone();
+            let d = roster.line_desk.get(k).copied().unwrap_or(0);
+            let mut g = desks.get(d).or(desks.first()).cloned()?;
+            g.name = line_name(roster, k);
+            if !roster.per_desk() && desks.len() == 1 && g.routing.is_empty() {
+                g.skills = pooled_skills.clone();
+            }
             g.handlers = *z;
             g.teams = 1;
             g.on_duty = None;
@@ -79,7 +91,7 @@ pub fn roster_model(
             });
             g.breaks = breaks.clone();
             g.shrinkage = roster.rules.shrinkage;
-            g
+            Some(g)
         })
         .collect();
     m
@@ -91,46 +103,68 @@ pub fn roster_model_ron(model: &Model) -> Result<String, ron::Error> {
     let body = ron::ser::to_string_pretty(model, pretty)?;
     Ok(format!(
         "// Written by `controlroom roster`: the model with its staff replaced by the chosen\n\
-         // weekly lines, one staff group per line (every handler takes every channel). Each\n\
-         // handler works the same line every week. Run it with `controlroom simulate roster.ron`.\n\
+         // weekly lines, one staff group per line, with its desk's skills and routing (or every\n\
+         // channel, when pooled). Each handler works the same line every week. Run it with\n\
+         // `controlroom simulate roster.ron`.\n\
          {body}\n"
     ))
 }
 
-/// `roster.csv`: handlers starting each shift on each day of the week.
+/// `roster.csv`: handlers of each desk starting each shift on each day of the week.
 pub fn roster_csv(roster: &Roster) -> String {
     let mut out = String::from("desk,shift,day,start,hours,handlers\n");
     let n_shifts = roster.rules.shifts.len();
-    for (d, day) in DAYS.iter().enumerate() {
-        for k in 0..n_shifts {
-            let handlers: u32 = roster
-                .lines
-                .iter()
-                .filter(|(l, _)| l.shift == k && l.works(d))
-                .map(|(_, z)| z)
-                .sum();
-            if handlers == 0 {
-                continue;
+    for (d, desk) in roster.desks.iter().enumerate() {
+        for (day_index, day) in DAYS.iter().enumerate() {
+            for k in 0..n_shifts {
+                let handlers: u32 = roster
+                    .lines
+                    .iter()
+                    .zip(&roster.line_desk)
+                    .filter(|((l, _), ld)| **ld == d && l.shift == k && l.works(day_index))
+                    .map(|((_, z), _)| z)
+                    .sum();
+                if handlers == 0 {
+                    continue;
+                }
+                let s = &roster.rules.shifts[k];
+                out.push_str(&format!(
+                    "{},{},{day},{},{},{handlers}\n",
+                    csv_field(desk),
+                    s.code(),
+                    s.start_label(),
+                    s.length_s / 3600.0
+                ));
             }
-            let s = &roster.rules.shifts[k];
-            out.push_str(&format!(
-                "{DESK},{},{day},{},{},{handlers}\n",
-                s.code(),
-                s.start_label(),
-                s.length_s / 3600.0
-            ));
         }
     }
     out
 }
 
-/// Required against rostered (expected on the phones) per interval, as CSV rows.
-pub fn cover_csv(roster: &Roster, required: &[f64], interval_s: f64) -> String {
-    let mut out = String::from("interval,day,start,required,on_phones_expected,surplus\n");
-    let cover = roster.on_phones(required.len(), interval_s);
-    for (i, (r, c)) in required.iter().zip(&cover).enumerate() {
-        let (day, start) = interval_label(i, interval_s);
-        out.push_str(&format!("{i},{day},{start},{r},{c:.3},{:.3}\n", c - r));
+/// A CSV field: quoted (quotes doubled) when it holds a comma, quote or line break.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Required against rostered (expected on the phones) per desk and interval, as CSV rows;
+/// `needs[d]` is desk `d`'s requirement.
+pub fn cover_csv(roster: &Roster, needs: &[Vec<f64>], interval_s: f64) -> String {
+    let mut out = String::from("desk,interval,day,start,required,on_phones_expected,surplus\n");
+    for (d, required) in needs.iter().enumerate() {
+        let desk = roster.desks.get(d).map_or(DESK, String::as_str);
+        let cover = roster.on_phones_at(d, required.len(), interval_s);
+        for (i, (r, c)) in required.iter().zip(&cover).enumerate() {
+            let (day, start) = interval_label(i, interval_s);
+            out.push_str(&format!(
+                "{},{i},{day},{start},{r},{c:.3},{:.3}\n",
+                csv_field(desk),
+                c - r
+            ));
+        }
     }
     out
 }

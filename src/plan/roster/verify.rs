@@ -12,7 +12,7 @@
 //! ([`Judging::Missed`]).
 
 use super::rota::roster_model;
-use super::{Roster, RosterError, Rules, roster};
+use super::{Roster, RosterError, Rules, roster_desks};
 use crate::model::{self, Model};
 use crate::plan::kpi;
 use crate::plan::staffing::{self, Judging, StaffingOptions, StaffingResult, Target, Unmet};
@@ -61,19 +61,50 @@ pub struct Verified {
     pub unmet: Vec<Unmet>,
     /// Per channel and per report window, in the last round's simulation.
     pub checks: Vec<Check>,
-    /// Extra handlers on the phones added to the requirement, per interval.
+    /// Extra handlers on the phones added to the requirement, per desk and interval (desk by
+    /// desk, as the staffing's cells).
     pub added: Vec<f64>,
 }
 
 impl Verified {
-    /// What the last round covered: the requirement plus the cover added by verification.
-    pub fn need(&self, required: &[u32]) -> Vec<f64> {
-        required
-            .iter()
-            .zip(&self.added)
-            .map(|(&r, a)| f64::from(r) + a)
-            .collect()
+    /// What the last round covered at each desk: its requirement plus the cover added.
+    pub fn needs(&self, requirement: &StaffingResult) -> Vec<Vec<f64>> {
+        needs(requirement, &self.added)
     }
+
+    /// What the last round covered, every desk together.
+    pub fn need(&self, requirement: &StaffingResult) -> Vec<f64> {
+        let mut total = vec![0.0; requirement.required.len()];
+        for desk in self.needs(requirement) {
+            for (t, x) in total.iter_mut().zip(desk) {
+                *t += x;
+            }
+        }
+        total
+    }
+}
+
+/// Each desk's requirement plus `added` (desk by desk).
+fn needs(requirement: &StaffingResult, added: &[f64]) -> Vec<Vec<f64>> {
+    let n = requirement.required.len();
+    requirement
+        .desks
+        .iter()
+        .enumerate()
+        .map(|(d, desk)| {
+            let own: &[u32] = if requirement.desks.len() == 1 {
+                &requirement.required
+            } else {
+                &desk.required
+            };
+            (0..n)
+                .map(|i| {
+                    f64::from(own.get(i).copied().unwrap_or(0))
+                        + added.get(d * n + i).copied().unwrap_or(0.0)
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// A seed for verification round `k`, unrelated to the search's.
@@ -99,17 +130,18 @@ pub fn verified(
 ) -> Result<Verified, RosterError> {
     let n = requirement.required.len();
     let interval_s = requirement.interval_s;
-    let mut added = vec![0.0; n];
+    let mut added = vec![0.0; n * requirement.desks.len().max(1)];
     let mut rounds = vec![];
     loop {
         let number = rounds.len() as u32 + 1;
-        let need: Vec<f64> = requirement
-            .required
+        let need = needs(requirement, &added);
+        let named: Vec<(String, Vec<f64>)> = requirement
+            .desks
             .iter()
-            .zip(&added)
-            .map(|(&r, a)| f64::from(r) + a)
+            .zip(&need)
+            .map(|(d, x)| (desk_name(requirement, &d.name), x.clone()))
             .collect();
-        let r = roster(rules, &need, interval_s)?;
+        let r = roster_desks(rules, &named, interval_s)?;
         let m = roster_model(base, model_dir, requirement, &r);
         let seed = fresh_seed(cfg.seed, number);
         let mut c = model::validate(&m, Path::new("roster.ron"))
@@ -138,13 +170,30 @@ pub fn verified(
             });
         }
         for u in &eval.unmet {
-            // a call interval: one more there; a day of deferrable work: one more in that
-            // day's busiest required interval
+            // At the channel's home desk: a call interval, one more there; a day of deferrable
+            // work, one more in that day's busiest required interval.
+            let d = requirement
+                .targets
+                .iter()
+                .position(|t| t.name == u.channel)
+                .and_then(|t| requirement.homes.get(t).copied())
+                .unwrap_or(0)
+                .min(need.len().saturating_sub(1));
+            let Some(mine) = need.get(d) else { break };
             let i = (u.interval..(u.interval + u.span).min(n))
-                .max_by(|&a, &b| need[a].total_cmp(&need[b]).then(b.cmp(&a)))
+                .max_by(|&a, &b| mine[a].total_cmp(&mine[b]).then(b.cmp(&a)))
                 .unwrap_or(u.interval);
-            added[i] += 1.0;
+            added[d * n + i] += 1.0;
         }
+    }
+}
+
+/// A desk's name in the roster: the staffing's pooled desk is [`rota::DESK`].
+fn desk_name(requirement: &StaffingResult, name: &str) -> String {
+    if requirement.desks.len() == 1 {
+        super::rota::DESK.to_string()
+    } else {
+        name.to_string()
     }
 }
 

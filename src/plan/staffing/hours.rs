@@ -70,14 +70,23 @@ pub fn rota_hours(cfg: &Config) -> (f64, f64) {
 }
 
 /// `staffing.csv`: one row per KPI interval of the week; for a dated model, each interval's
-/// date and bank holiday in the days staffed (`date,last_date,bank_holiday` after `start`).
+/// date and bank holiday in the days staffed (`date,last_date,bank_holiday` after `start`);
+/// with several desks, each desk's part of `required` in a `required:<desk>` column.
 pub fn staffing_csv(r: &StaffingResult) -> String {
     let mut out = String::from("interval,day,start,");
     if r.days.is_some() {
         out.push_str(&dates::COLUMNS.join(","));
         out.push(',');
     }
-    out.push_str("erlang_a_start,required,rostered_mean,gap\n");
+    out.push_str("erlang_a_start,required,rostered_mean,gap");
+    let per_desk = super::Desk::per_desk(&r.desks);
+    if per_desk {
+        for d in &r.desks {
+            out.push(',');
+            out.push_str(&csv_field(&format!("required:{}", d.name)));
+        }
+    }
+    out.push('\n');
     for (i, &req) in r.required.iter().enumerate() {
         let (day, start) = interval_label(i, r.interval_s);
         let rostered = r.rostered.get(i).copied().unwrap_or(f64::NAN);
@@ -87,13 +96,28 @@ pub fn staffing_csv(r: &StaffingResult) -> String {
             .map(|d| format!("{},", d.cells(i).join(",")))
             .unwrap_or_default();
         out.push_str(&format!(
-            "{i},{day},{start},{dated}{},{req},{},{}\n",
+            "{i},{day},{start},{dated}{},{req},{},{}",
             r.erlang_start.get(i).copied().unwrap_or(0),
             cell(rostered),
             cell(rostered - f64::from(req)),
         ));
+        if per_desk {
+            for d in &r.desks {
+                out.push_str(&format!(",{}", d.required.get(i).copied().unwrap_or(0)));
+            }
+        }
+        out.push('\n');
     }
     out
+}
+
+/// A CSV field: quoted (quotes doubled) when it holds a comma, quote or line break.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
 }
 
 /// The name of the single group in a staffed model.
@@ -117,8 +141,9 @@ fn rebase_duration(d: &mut Duration, dir: Option<&Path>) {
     }
 }
 
-/// `model` with its staff replaced by one pooled group taking every channel, on duty exactly
-/// as `result.required` says (no shrinkage, breaks or training: those are in the paid hours).
+/// `model` with its staff replaced by the answer's desks (one pooled group taking every
+/// channel, or one group per desk with its skills and routing), on duty exactly as the answer
+/// says (no shrinkage, breaks or training: those are in the paid hours).
 /// `model_dir` is the folder the model was read from (None for the embedded model); relative
 /// CSV inputs are made absolute against it.
 pub fn staffed_model(model: &Model, model_dir: Option<&Path>, result: &StaffingResult) -> Model {
@@ -141,26 +166,41 @@ pub fn staffed_model(model: &Model, model_dir: Option<&Path>, result: &StaffingR
         }
     }
     m.name = format!("{} (staffed by controlroom staff)", model.name);
-    m.staff = vec![StaffGroup {
-        name: ON_DUTY_GROUP.into(),
-        skills: model.channels.iter().map(|c| c.id.clone()).collect(),
-        routing: vec![],
-        handling_multiplier: 1.0,
-        handlers: 0,
-        teams: 1,
-        rota: None,
-        on_duty: Some(OnDuty {
-            interval_minutes: (result.interval_s / 60.0).round() as u32,
-            handlers: result.required.clone(),
-        }),
-        breaks: vec![],
-        shrinkage: 0.0,
-        training: None,
-        learning: None,
-        rotation: None,
-        attrition_per_month: 0.0,
-        intakes: vec![],
-    }];
+    let on_duty = |required: &[u32]| OnDuty {
+        interval_minutes: (result.interval_s / 60.0).round() as u32,
+        handlers: required.to_vec(),
+    };
+    m.staff = result
+        .desks
+        .iter()
+        .map(|desk| {
+            let own = desk.group.and_then(|g| model.staff.get(g));
+            StaffGroup {
+                name: desk.name.clone(),
+                skills: own.map_or_else(
+                    || model.channels.iter().map(|c| c.id.clone()).collect(),
+                    |g| g.skills.clone(),
+                ),
+                routing: own.map_or_else(Vec::new, |g| g.routing.clone()),
+                handling_multiplier: own.map_or(1.0, |g| g.handling_multiplier),
+                handlers: 0,
+                teams: 1,
+                rota: None,
+                on_duty: Some(on_duty(if result.desks.len() == 1 {
+                    &result.required
+                } else {
+                    &desk.required
+                })),
+                breaks: vec![],
+                shrinkage: 0.0,
+                training: None,
+                learning: None,
+                rotation: None,
+                attrition_per_month: 0.0,
+                intakes: vec![],
+            }
+        })
+        .collect();
     m
 }
 
@@ -169,8 +209,9 @@ pub fn staffed_model_ron(model: &Model) -> Result<String, ron::Error> {
     let pretty = ron::ser::PrettyConfig::default().compact_arrays(true);
     let body = ron::ser::to_string_pretty(model, pretty)?;
     Ok(format!(
-        "// Written by `controlroom staff`: the model with its staff replaced by one pooled group\n\
-         // taking every channel, with exactly the recommended number of handlers on duty in each\n\
+        "// Written by `controlroom staff`: the model with its staff replaced by the recommended\n\
+         // desks (one pooled group taking every channel, or one group per desk with its skills\n\
+         // and routing), each with exactly the recommended number of handlers on duty in each\n\
          // interval of the week. Check it with `controlroom simulate staffing.ron`.\n{body}\n"
     ))
 }

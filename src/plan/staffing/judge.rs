@@ -58,8 +58,14 @@ impl Verdict {
         v
     }
 
-    /// The failures as a report for the planner.
-    pub fn unmet(&self, targets: &[Target], counts: &[u32], cap: u32) -> Vec<Unmet> {
+    /// The failures as a report for the planner; `count(target, interval)`: the handlers
+    /// the target's home desk has there (at the cap or not).
+    pub fn unmet(
+        &self,
+        targets: &[Target],
+        count: &dyn Fn(usize, usize) -> u32,
+        cap: u32,
+    ) -> Vec<Unmet> {
         self.failures
             .iter()
             .map(|f| Unmet {
@@ -69,8 +75,7 @@ impl Verdict {
                 kind: f.kind,
                 achieved: f.achieved,
                 goal: f.goal,
-                at_cap: (f.interval..f.interval + f.span)
-                    .all(|i| counts.get(i).is_some_and(|&c| c >= cap)),
+                at_cap: (f.interval..f.interval + f.span).all(|i| count(f.target, i) >= cap),
             })
             .collect()
     }

@@ -1,9 +1,10 @@
 //! How many people, when: the fewest handlers on duty in each interval of the week that meet
 //! the service targets (`controlroom staff`).
 //!
-//! Assumption: staff are one pooled, multi-skilled group that takes every channel (in priority
-//! order: 999 before 101 before digital). The answer is handlers *on duty* (signed in and
-//! available) per KPI interval, not a rota. Paid hours ([`StaffingResult::paid_hours`]) are the
+//! Desks: each staff group of the model is a desk with its skills, routing and handling
+//! multiplier, and the answer is handlers *on duty* (signed in and available) per desk per KPI
+//! interval, not a rota ([`desks`]: a failing target adds to its channel's home desk). With
+//! `pooled` (or a model of one group) one pooled desk takes every channel in priority order. Paid hours ([`StaffingResult::paid_hours`]) are the
 //! on-duty hours divided by the share of a paid hour the current rota puts on the phones after
 //! shrinkage, training days and breaks ([`rota_hours`]).
 //!
@@ -13,8 +14,9 @@
 //! "cleared within 24 hours".
 //!
 //! The search:
-//! 1. **Erlang A start** ([`erlang_start`]): per interval, the sum over call channels of the
-//!    fewest agents meeting that channel's targets alone, plus the deferrable offered load.
+//! 1. **Erlang A start** ([`erlang_start`]): per interval and desk, the sum over the call
+//!    channels at home there of the fewest agents meeting that channel's targets alone, plus
+//!    the deferrable offered load at home there.
 //! 2. **Up**: simulate the pooled staffing (a fixed number of replications, the same seed every
 //!    round, so rounds differ only by staffing); add one handler to every interval that fails a
 //!    target; repeat until all pass, an interval that fails is at the cap, or the round limit
@@ -32,18 +34,19 @@
 //! Same model, seed and options → the same answer, whatever the number of threads.
 
 mod days;
+pub mod desks;
 mod hours;
 mod judge;
 mod search;
 mod start;
 
 pub use days::{StaffedDays, staffed_days};
+pub use desks::Desk;
 pub use hours::{ON_DUTY_GROUP, rota_hours, staffed_model, staffed_model_ron, staffing_csv};
 pub use start::{erlang_start, mean_rates};
 
 use crate::plan::report::{interval_label, merged_cover, merged_group_bins};
 use crate::sim::Config;
-use crate::sim::config::GroupConfig;
 use search::Search;
 use std::fmt;
 
@@ -67,6 +70,8 @@ pub struct StaffingOptions {
     pub confidence: f64,
     /// A dated model's first day to staff (seven days from it); default the first counted.
     pub from: Option<chrono::NaiveDate>,
+    /// One pooled desk taking every channel, instead of a desk per staff group.
+    pub pooled: bool,
 }
 
 impl Default for StaffingOptions {
@@ -79,6 +84,7 @@ impl Default for StaffingOptions {
             max_rounds: 60,
             confidence: 0.8,
             from: None,
+            pooled: false,
         }
     }
 }
@@ -180,8 +186,12 @@ pub struct StaffingResult {
     pub targets: Vec<Target>,
     /// The Erlang A start per interval.
     pub erlang_start: Vec<u32>,
-    /// Handlers on duty per interval: the answer.
+    /// Handlers on duty per interval, every desk together: the answer.
     pub required: Vec<u32>,
+    /// The desks, each with its part of the answer (one pooled desk, or one per group).
+    pub desks: Vec<Desk>,
+    /// Per target: the index of its home desk in `desks`.
+    pub homes: Vec<usize>,
     /// Mean handlers available per interval under the model's own staff (simulated).
     pub rostered: Vec<f64>,
     /// `judged[target][interval]`: whether the answer's interval was judged on that target.
@@ -286,30 +296,6 @@ pub fn targets(cfg: &Config, opts: &StaffingOptions) -> Result<Vec<Target>, Staf
         .collect()
 }
 
-/// `cfg` with its staff replaced by one pooled group on duty as `counts` says.
-pub fn pooled_config(cfg: &Config, counts: &[u32]) -> Config {
-    let mut c = cfg.clone();
-    c.groups = vec![GroupConfig {
-        name: ON_DUTY_GROUP.into(),
-        skills: (0..cfg.channels.len()).collect(),
-        routing: vec![],
-        handling_multiplier: 1.0,
-        handlers: counts.iter().copied().max().unwrap_or(0),
-        pattern: vec![],
-        start_day: 0,
-        teams: 1,
-        breaks: vec![],
-        shrinkage: 0.0,
-        training_every_shifts: 0,
-        learning: None,
-        windows: vec![],
-        leave_rate_per_s: 0.0,
-        intakes: vec![],
-        on_duty: Some((cfg.kpi_interval_s, counts.to_vec())),
-    }];
-    c
-}
-
 /// Check `opts` against `cfg`; the config with the options' replications, cut to the days
 /// staffed for a dated model, and those days.
 fn checked(
@@ -346,8 +332,9 @@ pub struct Evaluation {
     pub judged: Vec<Vec<bool>>,
 }
 
-/// Simulate `counts` handlers on duty per KPI interval (one pooled group) with `opts`'
-/// replications and `cfg`'s seed, and judge every target as [`search`] does.
+/// Simulate `counts` handlers on duty per KPI interval of each desk, desk by desk (the desks
+/// a search of `cfg` with `opts` staffs) with `opts`' replications and `cfg`'s seed, and
+/// judge every target as [`search`] does.
 pub fn evaluate(
     cfg: &Config,
     opts: &StaffingOptions,
@@ -355,12 +342,12 @@ pub fn evaluate(
 ) -> Result<Evaluation, StaffingError> {
     let (base, _) = checked(cfg, opts)?;
     let s = Search::new(&base, opts, &|_| {})?;
-    if counts.len() != s.n {
-        return Err(StaffingError::Length(counts.len(), s.n));
+    if counts.len() != s.cells() {
+        return Err(StaffingError::Length(counts.len(), s.cells()));
     }
     let v = s.trial(counts, Phase::Up);
     Ok(Evaluation {
-        unmet: v.unmet(&s.targets, counts, opts.max_handlers),
+        unmet: s.unmet(&v, counts),
         judged: v.judged,
     })
 }
@@ -400,10 +387,9 @@ pub fn evaluate_staff(
         },
     );
     // No interval is at a cap: the staff are what they are.
-    let counts = vec![0; s.n];
     Ok((
         Evaluation {
-            unmet: v.unmet(&s.targets, &counts, opts.max_handlers),
+            unmet: v.unmet(&s.targets, &|_, _| 0, opts.max_handlers),
             judged: v.judged,
         },
         reps,
@@ -439,23 +425,45 @@ pub fn search(
         rostered.iter().filter(|r| r.is_finite()).sum::<f64>() * base.kpi_interval_s / 3600.0;
     s.record(Phase::Rota, rota_available_hours, 0, 0);
 
-    let erlang_start = start::erlang_start(&base, &s.targets, opts.max_handlers);
-    let mut counts = erlang_start.clone();
+    let start = start::erlang_start_at(
+        &base,
+        &s.targets,
+        opts.max_handlers,
+        &s.home,
+        &s.desks
+            .iter()
+            .map(|d| d.handling_multiplier)
+            .collect::<Vec<_>>(),
+    );
+    let mut counts = start.clone();
     let v = s.up(&mut counts);
     let (v, trimmed) = if v.failures.is_empty() {
         s.down(&mut counts, v)
     } else {
         (v, false)
     };
-    let unmet = v.unmet(&s.targets, &counts, opts.max_handlers);
+    let unmet = s.unmet(&v, &counts);
 
     let on_duty_hours = s.hours(&counts);
     let (rota_paid_hours, availability) = rota_hours(cfg);
+    let total = |cells: &[u32]| -> Vec<u32> {
+        (0..n)
+            .map(|i| (0..s.desks.len()).map(|d| cells[d * n + i]).sum())
+            .collect()
+    };
+    let (required, erlang_start) = (total(&counts), total(&start));
+    let mut desks = s.desks.clone();
+    for (d, desk) in desks.iter_mut().enumerate() {
+        desk.required = counts[d * n..(d + 1) * n].to_vec();
+        desk.erlang_start = start[d * n..(d + 1) * n].to_vec();
+    }
     Ok(StaffingResult {
         interval_s: base.kpi_interval_s,
         targets: s.targets,
         erlang_start,
-        required: counts,
+        required,
+        desks,
+        homes: s.home.clone(),
         rostered,
         judged: v.judged,
         unmet,

@@ -1,10 +1,12 @@
-//! The search's rounds: simulate a pooled staffing, judge it, add handlers where targets fail
-//! (up), then take them away where targets hold, giving back the cuts to blame (down).
+//! The search's rounds: simulate a staffing of the desks, judge it, add handlers to a failing
+//! target's home desk (up), then take them away where targets hold, giving back the cuts to
+//! blame (down). A staffing holds one count per desk per interval, desk by desk ([`desks`]).
+//!
+//! [`desks`]: super::desks
 
+use super::desks::{self, Desk, desk_config};
 use super::judge::{self, Verdict, judge};
-use super::{
-    Phase, Progress, Round, StaffingError, StaffingOptions, Target, pooled_config, targets,
-};
+use super::{Phase, Progress, Round, StaffingError, StaffingOptions, Target, Unmet, targets};
 use crate::plan::replicate::replicate;
 use crate::plan::stats::t_critical;
 use crate::sim::{Config, Replication};
@@ -20,6 +22,10 @@ pub(super) struct Search<'a> {
     pub(super) rounds: Vec<Round>,
     /// Standard errors a judged share must beat its target by.
     pub(super) margin: f64,
+    pub(super) desks: Vec<Desk>,
+    /// Per target: its home desk, and every desk taking its channel.
+    pub(super) home: Vec<usize>,
+    pub(super) takers: Vec<Vec<usize>>,
 }
 
 impl<'a> Search<'a> {
@@ -35,10 +41,15 @@ impl<'a> Search<'a> {
         } else {
             0.0
         };
+        let targets = targets(cfg, opts)?;
+        let desks = desks::desks_of(cfg, opts);
         Ok(Search {
             cfg,
             opts,
-            targets: targets(cfg, opts)?,
+            home: desks::homes(cfg, &desks, &targets),
+            takers: desks::takers(&desks, &targets),
+            desks,
+            targets,
             n: cfg.kpi_intervals(),
             per_day: (86_400.0 / cfg.kpi_interval_s).round() as usize,
             progress,
@@ -57,9 +68,14 @@ impl<'a> Search<'a> {
         replicate(cfg, &|| (self.progress)(Progress::Replication))
     }
 
-    /// Simulate a pooled staffing and judge it.
+    /// Counts per desk per interval.
+    pub(super) fn cells(&self) -> usize {
+        self.desks.len() * self.n
+    }
+
+    /// Simulate a staffing of the desks and judge it.
     pub(super) fn trial(&self, counts: &[u32], phase: Phase) -> Verdict {
-        let reps = self.simulate(&pooled_config(self.cfg, counts), phase);
+        let reps = self.simulate(&desk_config(self.cfg, &self.desks, counts), phase);
         judge(
             &reps,
             &self.targets,
@@ -96,13 +112,27 @@ impl<'a> Search<'a> {
             .max_by(|&a, &b| v.backlog[a].total_cmp(&v.backlog[b]).then(b.cmp(&a)))
     }
 
-    /// The interval to give a handler for failure `f`, if any is below the cap.
-    fn fix_interval(&self, v: &Verdict, counts: &[u32], f: &judge::Failure) -> Option<usize> {
-        if f.span == 1 {
-            (counts[f.interval] < self.opts.max_handlers).then_some(f.interval)
+    /// The cell (home desk, interval) to give a handler for failure `f`, if any is below the
+    /// cap.
+    fn fix_cell(&self, v: &Verdict, counts: &[u32], f: &judge::Failure) -> Option<usize> {
+        let d = self.home[f.target];
+        let mine = &counts[d * self.n..(d + 1) * self.n];
+        let i = if f.span == 1 {
+            (mine[f.interval] < self.opts.max_handlers).then_some(f.interval)
         } else {
-            self.backlog_interval(v, counts, f.interval, f.span)
-        }
+            self.backlog_interval(v, mine, f.interval, f.span)
+        }?;
+        Some(d * self.n + i)
+    }
+
+    /// The failures of `v` as a report, each at the cap when its home desk is there.
+    pub(super) fn unmet(&self, v: &Verdict, counts: &[u32]) -> Vec<Unmet> {
+        let n = self.n;
+        v.unmet(
+            &self.targets,
+            &|t, i| counts.get(self.home[t] * n + i).copied().unwrap_or(0),
+            self.opts.max_handlers,
+        )
     }
 
     /// Add handlers until every target passes. Returns the last verdict.
@@ -115,10 +145,10 @@ impl<'a> Search<'a> {
             if v.failures.is_empty() || self.rounds.len() as u32 > self.opts.max_rounds {
                 return v;
             }
-            let mut add = vec![false; self.n];
+            let mut add = vec![false; self.cells()];
             for f in &v.failures {
-                if let Some(i) = self.fix_interval(&v, counts, f) {
-                    add[i] = true;
+                if let Some(k) = self.fix_cell(&v, counts, f) {
+                    add[k] = true;
                 }
             }
             change = add.iter().filter(|&&a| a).count() as i64;
@@ -136,7 +166,8 @@ impl<'a> Search<'a> {
     /// no interval was left to cut (false: the round limit, or a failure it could not repair,
     /// stopped it first).
     pub(super) fn down(&mut self, counts: &mut [u32], v: Verdict) -> (Verdict, bool) {
-        let mut blocked = vec![false; self.n];
+        let (n, cells) = (self.n, self.cells());
+        let mut blocked = vec![false; cells];
         let limit = self.rounds.len() as u32 + self.opts.max_rounds;
         let mut best = (counts.to_vec(), v.clone());
         let mut current = counts.to_vec();
@@ -148,8 +179,8 @@ impl<'a> Search<'a> {
             let change: i64;
             if cv.failures.is_empty() {
                 best = (current.clone(), cv.clone());
-                cuts = (0..self.n)
-                    .filter(|&i| cv.removable[i] && !blocked[i] && current[i] > 0)
+                cuts = (0..cells)
+                    .filter(|&k| cv.removable[k % n] && !blocked[k] && current[k] > 0)
                     .collect();
                 if cuts.is_empty() {
                     finished = true;
@@ -163,10 +194,17 @@ impl<'a> Search<'a> {
                 // Repair: give back the cuts to blame, or a handler where nothing was cut.
                 let mut restored = 0;
                 for f in &cv.failures {
-                    let is_cut = |i: usize| cuts.binary_search(&i).is_ok();
-                    let mut fixes = self.suspects(f.interval, f.span, &is_cut);
+                    let takers = &self.takers[f.target];
+                    let cut = |k: usize| cuts.binary_search(&k).is_ok();
+                    let is_cut = |i: usize| takers.iter().any(|&d| cut(d * n + i));
+                    let mut fixes: Vec<usize> = self
+                        .suspects(f.interval, f.span, &is_cut)
+                        .into_iter()
+                        .flat_map(|i| takers.iter().map(move |&d| d * n + i))
+                        .filter(|&k| cut(k))
+                        .collect();
                     if fixes.is_empty() {
-                        fixes.extend(self.fix_interval(&cv, &next, f));
+                        fixes.extend(self.fix_cell(&cv, &next, f));
                     }
                     for k in fixes {
                         if next[k] < self.opts.max_handlers && !(blocked[k] && next[k] > current[k])

@@ -4,8 +4,8 @@
 //! targets on its own (`erlang::min_agents`, with that interval's mean arrival rate, the mean
 //! talk + wrap-up time and the mean patience, non-exponential patience being treated as
 //! exponential with the same mean); each deferrable channel adds its offered load (rate ×
-//! handling time). The channels are summed: a conservative start, because a pooled group
-//! shares its idle time between them.
+//! handling time). The channels are summed at their home desks: a conservative start,
+//! because a desk shares its idle time between them.
 
 use super::Target;
 use crate::plan::erlang;
@@ -91,42 +91,57 @@ pub fn mean_rates(cfg: &Config, ch: &ChannelConfig) -> Vec<f64> {
 }
 
 /// The Erlang A start for every KPI interval of the week, capped at `cap` (a channel that
-/// cannot meet its targets within the cap on its own counts as `cap`).
+/// cannot meet its targets within the cap on its own counts as `cap`): every channel's agents
+/// together, as for one pooled desk.
 pub fn erlang_start(cfg: &Config, targets: &[Target], cap: u32) -> Vec<u32> {
+    erlang_start_at(cfg, targets, cap, &vec![0; targets.len()], &[1.0])
+}
+
+/// The Erlang A start of `desks` desks, desk by desk (`desk * n + interval`): each target's
+/// agents (or deferrable load) at its home desk `home[target]`, with that desk's handling
+/// multiplier (`slower[desk]`), each cell capped at `cap`.
+pub fn erlang_start_at(
+    cfg: &Config,
+    targets: &[Target],
+    cap: u32,
+    home: &[usize],
+    slower: &[f64],
+) -> Vec<u32> {
+    let desks = slower.len().max(1);
     let n = cfg.kpi_intervals().max(1);
     let rates: Vec<Vec<f64>> = cfg.channels.iter().map(|c| mean_rates(cfg, c)).collect();
-    (0..n)
-        .map(|i| {
-            let mut agents: u64 = 0;
-            let mut deferred_load = 0.0;
-            for t in targets {
-                let ch = &cfg.channels[t.channel];
-                let rate = rates[t.channel][i];
-                let handling = ch.talk.mean() + ch.wrap.mean();
-                if !(rate > 0.0 && handling > 0.0) {
-                    continue;
-                }
-                if t.deferrable {
-                    deferred_load += rate * handling;
-                    continue;
-                }
-                let patience = ch.patience.as_ref().map(|p| p.mean()).filter(|p| *p > 0.0);
-                match erlang::min_agents(
-                    rate,
-                    handling,
-                    patience,
-                    t.threshold_s,
-                    t.service_level,
-                    t.max_abandon,
-                    cap,
-                ) {
-                    Some(a) => agents += u64::from(a),
-                    None => agents += u64::from(cap),
-                }
+    let mut agents = vec![0u64; desks * n];
+    let mut deferred = vec![0.0f64; desks * n];
+    for (j, t) in targets.iter().enumerate() {
+        let ch = &cfg.channels[t.channel];
+        let d = home.get(j).copied().unwrap_or(0).min(desks - 1);
+        let handling = (ch.talk.mean() + ch.wrap.mean()) * slower.get(d).copied().unwrap_or(1.0);
+        let patience = ch.patience.as_ref().map(|p| p.mean()).filter(|p| *p > 0.0);
+        for i in 0..n {
+            let rate = rates[t.channel][i];
+            if !(rate > 0.0 && handling > 0.0) {
+                continue;
             }
-            let total = agents + deferred_load.ceil() as u64;
-            total.min(u64::from(cap)) as u32
-        })
+            if t.deferrable {
+                deferred[d * n + i] += rate * handling;
+                continue;
+            }
+            let a = erlang::min_agents(
+                rate,
+                handling,
+                patience,
+                t.threshold_s,
+                t.service_level,
+                t.max_abandon,
+                cap,
+            );
+            agents[d * n + i] += u64::from(a.unwrap_or(cap));
+        }
+    }
+    agents
+        .iter()
+        .zip(&deferred)
+        .map(|(&a, &l)| (a + l.ceil() as u64).min(u64::from(cap)) as u32)
         .collect()
 }
 
