@@ -196,6 +196,16 @@ fn print_lines(out: &mut Stdout, v: &verify::Verified) -> CliResult {
         out,
         "\nweekly lines (each handler works the same line every week)"
     );
+    if let Some(c) = &v.roster.rules.cycle {
+        outln!(
+            out,
+            "  {} teams, {} days on and {} off, staggered {} days apart; handlers per team",
+            c.teams,
+            c.days_on,
+            c.days_off,
+            c.stagger()
+        );
+    }
     let desks = &v.roster.desks;
     let wide = desks
         .iter()

@@ -12,7 +12,7 @@ pub mod types;
 mod validate;
 
 pub use error::{ModelError, Problem};
-pub use rostering::Rostering;
+pub use rostering::{Rostering, TeamCycle};
 pub use types::*;
 pub use validate::validate;
 

@@ -46,6 +46,20 @@ pub struct Rostering {
     /// staff groups' shrinkage, weighted by their handlers.
     #[serde(default)]
     pub shrinkage: Option<f64>,
+    /// Teams on a days-on/days-off cycle instead of weekly lines, e.g. `(teams: 4, days_on: 4,
+    /// days_off: 4)`; None: each handler works one weekly line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub teams: Option<TeamCycle>,
+}
+
+/// Teams on a cycle: `teams` teams each working `days_on` days of one shift then `days_off`
+/// off, staggered evenly through the cycle (the number of teams must divide it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TeamCycle {
+    pub teams: u32,
+    pub days_on: u32,
+    pub days_off: u32,
 }
 
 impl Default for Rostering {
@@ -62,6 +76,7 @@ impl Default for Rostering {
             days_on: default_days_on(),
             breaks: None,
             shrinkage: None,
+            teams: None,
         }
     }
 }

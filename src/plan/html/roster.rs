@@ -140,23 +140,30 @@ fn cover_section(r: &mut Report, v: &Verified, req: &StaffingResult) {
 fn grid_section(r: &mut Report, v: &Verified) {
     r.section(
         "Rota grid",
-        "One cycle (a week) per team: each team is one weekly line, and each of its handlers \
-         works the same line every week. A cell is the shift worked that day (start–end, the \
-         end past midnight for a night), or off.",
+        "The first week per team: each team is one weekly line, and each of its handlers \
+         works the same line every week (with teams on a days-on/days-off cycle, each team \
+         works the line's shift through the cycle, so later weeks shift by the stagger). A \
+         cell is the shift worked that day (start–end, the end past midnight for a night), or \
+         off.",
     );
     let mut headers = vec!["team", "handlers"];
     headers.extend(DAYS);
     headers.push("paid h/wk");
-    let rows: Vec<Vec<String>> = v
-        .roster
-        .lines
-        .iter()
-        .enumerate()
-        .map(|(k, (line, z))| {
-            let s = &v.roster.rules.shifts[line.shift];
-            let mut row = vec![rota::line_name(&v.roster, k), z.to_string()];
+    let rules = &v.roster.rules;
+    let teams = rules.teams();
+    let mut rows: Vec<Vec<String>> = vec![];
+    for (k, (line, z)) in v.roster.lines.iter().enumerate() {
+        let s = &rules.shifts[line.shift];
+        for t in 0..teams {
+            let name = rota::line_name(&v.roster, k);
+            let name = if teams > 1 {
+                format!("{name}, team {}", t + 1)
+            } else {
+                name
+            };
+            let mut row = vec![name, z.to_string()];
             row.extend((0..7).map(|d| {
-                if line.works(d) {
+                if rules.works(line, t, d) {
                     format!("{}–{}", s.start_label(), s.end_label())
                 } else {
                     "off".into()
@@ -164,11 +171,11 @@ fn grid_section(r: &mut Report, v: &Verified) {
             }));
             row.push(format!(
                 "{:.0}",
-                v.roster.rules.paid_hours(line) * f64::from(*z)
+                rules.paid_hours(line) * f64::from(*z) / f64::from(teams)
             ));
-            row
-        })
-        .collect();
+            rows.push(row);
+        }
+    }
     r.table(&headers, &rows);
 }
 

@@ -66,14 +66,28 @@ pub fn solve_with_nodes(
     interval_s: f64,
     node_limit: u64,
 ) -> Result<Solved, RosterError> {
+    // With teams, the requirement holds in every phase of the stagger: one row per phase
+    // and interval.
+    let week = required.len();
+    let phases = rules.phases();
+    let required: Vec<f64> = required
+        .iter()
+        .copied()
+        .cycle()
+        .take(week * phases)
+        .collect();
+    let required = required.as_slice();
     let n = required.len();
     let cover: Vec<Vec<f64>> = lines
         .iter()
-        .map(|l| rules.coverage(l, n, interval_s))
+        .map(|l| rules.phase_coverage(l, week, interval_s))
         .collect();
-    let uncovered: Vec<usize> = (0..n)
+    let mut uncovered: Vec<usize> = (0..n)
         .filter(|&i| required[i] > 0.0 && cover.iter().all(|c| c[i] <= 0.0))
+        .map(|i| i % week)
         .collect();
+    uncovered.sort_unstable();
+    uncovered.dedup();
     if !uncovered.is_empty() {
         return Err(RosterError::Unmeetable {
             intervals: uncovered,

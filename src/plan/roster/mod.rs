@@ -17,6 +17,7 @@
 pub mod ip;
 pub mod rota;
 pub mod shifts;
+pub mod teams;
 pub mod verify;
 
 pub use ip::{Solved, solve};
@@ -111,9 +112,9 @@ impl Roster {
         out
     }
 
-    /// Handlers employed (one per line place).
+    /// Handlers employed (one per line place; with teams, per place in every team).
     pub fn handlers(&self) -> u32 {
-        self.lines.iter().map(|(_, z)| z).sum()
+        self.lines.iter().map(|(_, z)| z).sum::<u32>() * self.rules.teams()
     }
 
     /// Several desks, not one pooled desk.

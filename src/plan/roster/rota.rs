@@ -1,6 +1,7 @@
 //! The roster as a runnable model (`roster.ron`) and as `roster.csv`: each weekly line
 //! becomes a staff group of the model, one team whose handlers all work the line's seven-day
-//! pattern, so `controlroom simulate roster.ron` runs it.
+//! pattern (with teams on a cycle: the line's shift worked by that many teams, staggered
+//! through the cycle), so `controlroom simulate roster.ron` runs it.
 
 use super::{Line, Roster};
 use crate::model::{Break, Model, Rota, Shift};
@@ -78,7 +79,7 @@ pub fn roster_model(
                 g.skills = pooled_skills.clone();
             }
             g.handlers = *z;
-            g.teams = 1;
+            g.teams = roster.rules.teams();
             g.on_duty = None;
             g.rota = Some(Rota {
                 shifts: vec![Shift {
@@ -86,7 +87,7 @@ pub fn roster_model(
                     start: s.start_label(),
                     hours: s.length_s / 3600.0,
                 }],
-                pattern: line.pattern('W'),
+                pattern: roster.rules.pattern(line, 'W'),
                 start_day: 0,
             });
             g.breaks = breaks.clone();
@@ -110,19 +111,26 @@ pub fn roster_model_ron(model: &Model) -> Result<String, ron::Error> {
     ))
 }
 
-/// `roster.csv`: handlers of each desk starting each shift on each day of the week.
+/// `roster.csv`: handlers of each desk starting each shift on each day of the week (with
+/// teams on a cycle: of the first week).
 pub fn roster_csv(roster: &Roster) -> String {
     let mut out = String::from("desk,shift,day,start,hours,handlers\n");
     let n_shifts = roster.rules.shifts.len();
     for (d, desk) in roster.desks.iter().enumerate() {
         for (day_index, day) in DAYS.iter().enumerate() {
             for k in 0..n_shifts {
+                // With teams: the first week, as the engine staggers them.
                 let handlers: u32 = roster
                     .lines
                     .iter()
                     .zip(&roster.line_desk)
-                    .filter(|((l, _), ld)| **ld == d && l.shift == k && l.works(day_index))
-                    .map(|((_, z), _)| z)
+                    .filter(|((l, _), ld)| **ld == d && l.shift == k)
+                    .map(|((l, z), _)| {
+                        let teams = (0..roster.rules.teams())
+                            .filter(|&t| roster.rules.works(l, t, day_index as i64))
+                            .count() as u32;
+                        z * teams
+                    })
                     .sum();
                 if handlers == 0 {
                     continue;

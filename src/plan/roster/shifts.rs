@@ -3,6 +3,7 @@
 //! then days off), and how much of each KPI interval a line puts on the phones.
 
 use super::RosterError;
+use super::teams::Cycle;
 use crate::model::{Break, Rostering};
 use chrono::{NaiveTime, Timelike};
 
@@ -87,6 +88,9 @@ pub struct Rules {
     /// (after_s, length_s, stagger_s) of each paid break.
     pub breaks: Vec<(f64, f64, f64)>,
     pub shrinkage: f64,
+    /// Teams on a days-on/days-off cycle (None: weekly lines). A "line" is then one shift
+    /// worked by every team, and its count the handlers in each team on it.
+    pub cycle: Option<Cycle>,
 }
 
 fn time(field: &'static str, s: &str) -> Result<f64, RosterError> {
@@ -261,6 +265,7 @@ impl Rules {
                 r.days_on
             )));
         }
+        let cycle = r.teams.as_ref().map(|c| Cycle::new(c, max)).transpose()?;
         Ok(Rules {
             shifts,
             days_on,
@@ -268,11 +273,21 @@ impl Rules {
             max_consecutive_days: max,
             breaks: break_list,
             shrinkage,
+            cycle,
         })
     }
 
-    /// Every weekly line: each block length, first day and shift.
+    /// Every weekly line: each block length, first day and shift (with teams: each shift).
     pub fn lines(&self) -> Vec<Line> {
+        if let Some(c) = &self.cycle {
+            return (0..self.shifts.len())
+                .map(|shift| Line {
+                    first_day: 0,
+                    days: c.days_on,
+                    shift,
+                })
+                .collect();
+        }
         let mut out = vec![];
         for &days in &self.days_on {
             for first_day in 0..7 {
@@ -288,9 +303,54 @@ impl Rules {
         out
     }
 
-    /// Paid hours a week of one handler on `line`.
+    /// Paid hours a week of one handler on `line` (with teams: of one handler in each team).
     pub fn paid_hours(&self, line: &Line) -> f64 {
-        f64::from(line.days) * self.shifts[line.shift].length_s / 3600.0
+        let length_s = self.shifts[line.shift].length_s;
+        match &self.cycle {
+            Some(c) => c.paid_hours(length_s),
+            None => f64::from(line.days) * length_s / 3600.0,
+        }
+    }
+
+    /// Teams working each line (1 for weekly lines).
+    pub fn teams(&self) -> u32 {
+        self.cycle.map_or(1, |c| c.teams)
+    }
+
+    /// Whether team `team` of `line` works a shift starting on day `day` (0: the first Monday).
+    pub fn works(&self, line: &Line, team: u32, day: i64) -> bool {
+        match &self.cycle {
+            Some(c) => c.works(team, day),
+            None => line.works(day.rem_euclid(7) as usize),
+        }
+    }
+
+    /// The rota pattern of `line`: seven days, or the team cycle.
+    pub fn pattern(&self, line: &Line, code: char) -> String {
+        match &self.cycle {
+            Some(c) => c.pattern(code),
+            None => line.pattern(code),
+        }
+    }
+
+    /// Phases of the week the requirement must hold in (see [`super::teams`]; 1 for weekly
+    /// lines).
+    pub fn phases(&self) -> usize {
+        self.cycle.map_or(1, |c| c.stagger() as usize)
+    }
+
+    /// Cover per handler on `line` in every phase, phase by phase (`phase * n + i`): what the
+    /// integer programme holds to the requirement.
+    pub fn phase_coverage(&self, line: &Line, n: usize, interval_s: f64) -> Vec<f64> {
+        let Some(c) = &self.cycle else {
+            return self.coverage(line, n, interval_s);
+        };
+        let shift = &self.shifts[line.shift];
+        let mut out = c.cover(shift.start_s, &self.minute_profile(shift), n, interval_s);
+        for v in &mut out {
+            *v *= 1.0 - self.shrinkage;
+        }
+        out
     }
 
     /// The share of each minute of `shift` a handler is on the phones (breaks spread over
@@ -321,8 +381,15 @@ impl Rules {
     }
 
     /// Expected handlers on the phones per handler on `line`, for each of the week's
-    /// `n` intervals of `interval_s` seconds (shrinkage and breaks counted).
+    /// `n` intervals of `interval_s` seconds (shrinkage and breaks counted); with teams, in
+    /// the phase with the least.
     pub fn coverage(&self, line: &Line, n: usize, interval_s: f64) -> Vec<f64> {
+        if self.cycle.is_some() {
+            let all = self.phase_coverage(line, n, interval_s);
+            return (0..n)
+                .map(|i| all.chunks(n).map(|p| p[i]).fold(f64::INFINITY, f64::min))
+                .collect();
+        }
         let shift = &self.shifts[line.shift];
         let profile = self.minute_profile(shift);
         let mut out = vec![0.0; n];
