@@ -8,7 +8,7 @@
 //! written when a roster was found); 2 bad input, including contradictory rostering rules.
 
 use super::{CliError, CliResult, Stdout, check_output, open_set, write_output};
-use controlroom::model::{self, DEFAULT_MODEL_NAME};
+use controlroom::model::DEFAULT_MODEL_NAME;
 use controlroom::plan::roster::{self, RosterError, rota, verify};
 use controlroom::plan::staffing::{self, StaffingOptions};
 use std::path::{Path, PathBuf};
@@ -75,11 +75,10 @@ pub fn run(args: Args) -> CliResult {
 }
 
 fn run_in(args: &Args) -> CliResult {
-    let mut loaded = model::load(args.model.as_deref()).map_err(CliError::input)?;
-    if let Some(s) = args.seed {
-        loaded.config.seed = s;
-        loaded.model.run.seed = s;
-    }
+    // --seed goes through the same overrides as a sweep's, so the model is validated with it.
+    let run = controlroom::plan::overrides::run_settings(args.seed, None);
+    let loaded =
+        controlroom::plan::overrides::load(args.model.as_deref(), &run).map_err(CliError::input)?;
     let name = loaded.path.display().to_string();
     let rules =
         roster::rules_for(&loaded.model).map_err(|e| CliError::input(format!("{name}: {e}")))?;

@@ -1,11 +1,15 @@
 //! `controlroom sweep` of a sweep file with `kind: Roster`: each variant rostered (search,
 //! integer programme, verification), paid hours and service printed side by side and written
-//! to `roster-sweep.csv`. Exit 1 when a variant cannot be rostered or misses a target.
+//! to `roster-sweep.csv`, and with `--report` an HTML report of the same (paid hours against
+//! the rota and the bound, service against the targets). Exit 1 when a variant cannot be
+//! rostered or misses a target.
 
 use super::sweep::Args;
-use super::{CliError, CliResult, Stdout, open_set, write_output};
+use super::{CliError, CliResult, Stdout, check_output, open_set, write_output};
+use controlroom::plan::html;
 use controlroom::plan::sweep::file::SweepFile;
 use controlroom::plan::sweep::roster;
+use std::path::{Component, Path};
 
 /// The file a roster sweep writes into `--out`.
 pub const OUT_FILE: &str = "roster-sweep.csv";
@@ -18,15 +22,12 @@ pub fn run(args: &Args, file: &SweepFile) -> CliResult {
             args.sweep.display()
         )));
     }
-    if args.report.is_some() {
-        return Err(CliError::input(format!(
-            "{}: --report is not available for a roster sweep (kind: Roster); the comparison is \
-             in {OUT_FILE}, and `controlroom roster VARIANT.ron --report` reports one roster",
-            args.sweep.display()
-        )));
-    }
     let plan =
         roster::load(&args.sweep, file, args.replications, args.seed).map_err(CliError::input)?;
+    // The report's path is checked before any work (and before `--out` is created).
+    if let Some(report) = &args.report {
+        check_report(report, &args.out)?;
+    }
     open_set(&args.out, &[OUT_FILE])?;
     let n = plan.variants.len();
     let started = |name: &str| eprintln!("rostering variant `{name}` ...");
@@ -53,6 +54,11 @@ pub fn run(args: &Args, file: &SweepFile) -> CliResult {
     let path = args.out.join(OUT_FILE);
     write_output(&path, text.as_bytes())?;
     outln!(out, "\nwrote {}", path.display());
+    if let Some(report) = &args.report {
+        let page = html::roster_sweep_report(&plan, &rows).finish();
+        write_output(report, page.as_bytes())?;
+        outln!(out, "wrote the HTML report to {}", report.display());
+    }
     out.finish()?;
     let failed = rows.iter().filter(|r| !r.met()).count();
     if failed > 0 {
@@ -61,4 +67,35 @@ pub fn run(args: &Args, file: &SweepFile) -> CliResult {
         )));
     }
     Ok(())
+}
+
+/// Check `--report` before the work: refused (exit 2) when it names a folder, device or FIFO
+/// ([`check_output`]), or when the folder it goes in does not exist (a sweep's rosters take
+/// minutes; the folder `--out` names is created, so a report inside it is fine).
+fn check_report(report: &Path, out: &Path) -> CliResult {
+    check_output(report)?;
+    let target =
+        controlroom::files::output_target(report).map_err(|e| CliError::output(report, e))?;
+    let folder = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if folder.is_dir() || created_by_out(folder, out) {
+        return Ok(());
+    }
+    Err(CliError::input(format!(
+        "{}: cannot write: the folder {} does not exist",
+        report.display(),
+        folder.display()
+    )))
+}
+
+/// Whether `folder` is the `--out` folder or one above it, as written (`results`,
+/// `./results/`): opening `--out` creates it.
+fn created_by_out(folder: &Path, out: &Path) -> bool {
+    fn parts(p: &Path) -> Vec<Component<'_>> {
+        p.components().filter(|c| *c != Component::CurDir).collect()
+    }
+    let (folder, out) = (parts(folder), parts(out));
+    !folder.is_empty() && out.starts_with(&folder)
 }

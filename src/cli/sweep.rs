@@ -1,7 +1,8 @@
 //! `controlroom sweep`: run a base model and its what-if variants with common random numbers,
 //! print each variant's headline KPIs with the paired difference from the base, and write
 //! `sweep.csv` (or, with `--shard K/N`, this machine's share as a shard file for `merge`). A
-//! sweep file with `kind: Roster` goes to [`super::roster_sweep`].
+//! sweep file with `kind: Roster` goes to [`super::roster_sweep`] (its own table, CSV and
+//! report).
 
 use super::simulate::progress;
 use super::{CliError, CliResult, Stdout, check_output, open_set, write_output};
@@ -19,7 +20,9 @@ use std::path::PathBuf;
   controlroom sweep scenarios/planning/sweeps/roster-rules.ron --out results/
 
 A sweep file with `kind: Roster` rosters each variant instead (as `controlroom roster`) and
-compares paid hours and service side by side in roster-sweep.csv.")]
+compares paid hours and service side by side in roster-sweep.csv; its --report shows paid
+hours against the current rota and the relaxation bound, and each channel's and report
+window's service against its target. --shard is refused for it.")]
 pub struct Args {
     /// Sweep file (RON): a base model and the variants to compare with it.
     pub sweep: PathBuf,
@@ -40,7 +43,7 @@ pub struct Args {
     #[arg(long)]
     pub threads: Option<usize>,
     /// Also write a self-contained HTML report (paired differences from the base, with their
-    /// confidence intervals).
+    /// confidence intervals; for a roster sweep, paid hours and service against the targets).
     #[arg(long, value_name = "FILE.html")]
     pub report: Option<PathBuf>,
 }

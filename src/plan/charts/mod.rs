@@ -20,12 +20,14 @@ mod bars;
 mod diffs;
 mod forecast;
 mod months;
+mod variants;
 mod week;
 
 pub use bars::{exposure_figure, harrowing_exposure, variants_with_error_bars};
 pub use diffs::{difference_label, paired_differences};
 pub use forecast::history_and_forecast;
 pub use months::{MonthSeries, month_lines};
+pub use variants::{paid_hours_by_variant, service_by_variant};
 pub use week::{required_vs_rostered, week_lines};
 
 pub(super) type Res = Result<(), Box<dyn Error>>;

@@ -4,7 +4,9 @@
 //!
 //! [`Report`] is a small builder any command can use: sections with a heading and intro, then
 //! charts (from [`super::charts`]), tables and paragraphs. [`simulate_report`] builds the report
-//! of `controlroom simulate`; [`harrowing_section`] adds the exposure section when there is data.
+//! of `controlroom simulate`; [`harrowing_section`] adds the exposure section when there is data;
+//! [`sweep_report`], [`staffing_report`], [`roster_report`] and [`roster_sweep_report`] those of
+//! `sweep`, `staff`, `roster` and a roster sweep.
 //!
 //! ```
 //! use controlroom::plan::{charts, html::Report};
@@ -23,10 +25,12 @@ use std::fmt::Write;
 mod facts;
 mod months;
 mod roster;
+mod roster_sweep;
 mod simulate;
 mod whatif;
 
 pub use roster::roster_report;
+pub use roster_sweep::roster_sweep_report;
 pub use simulate::{harrowing_section, simulate_report};
 pub use whatif::{staffing_report, sweep_report};
 

@@ -68,7 +68,7 @@ fn seconds(x: f64) -> String {
 }
 
 /// A duration in seconds as words: "10 s", "5 min", "24 h".
-fn threshold(s: f64) -> String {
+pub(super) fn threshold(s: f64) -> String {
     if s >= 3600.0 && (s % 3600.0).abs() < 1e-9 {
         format!("{} h", s / 3600.0)
     } else if s >= 60.0 && (s % 60.0).abs() < 1e-9 {

@@ -52,6 +52,8 @@ pub struct Rostered {
     pub lp_bound: f64,
     pub gap: f64,
     pub proven_optimal: bool,
+    /// How the last round's search ended, in the planner's words (`Solved::status`).
+    pub status: &'static str,
     pub rounds: usize,
     /// Interval targets still failing after the last round (0: every target met).
     pub unmet: usize,
@@ -186,6 +188,7 @@ impl RosterPlan {
             lp_bound: s.lp_bound,
             gap: s.gap(),
             proven_optimal: s.proven_optimal,
+            status: s.status(),
             rounds: verified.rounds.len(),
             unmet: verified.unmet.len(),
             checks: verified.checks,
@@ -193,8 +196,9 @@ impl RosterPlan {
     }
 }
 
-/// Every check name in the rows, in the order first seen.
-fn check_names(rows: &[Row]) -> Vec<String> {
+/// Every check name in the rows (channels, then report windows as `999 @ Fri night`), in the
+/// order first seen.
+pub fn check_names(rows: &[Row]) -> Vec<String> {
     let mut names: Vec<String> = vec![];
     for r in rows.iter().filter_map(|r| r.outcome.as_ref().ok()) {
         for c in &r.checks {
@@ -253,6 +257,17 @@ pub fn table(rows: &[Row]) -> String {
     out
 }
 
+/// A roster's paid hours a week as `roster-sweep.csv` and the HTML report print them (in
+/// full: a sum of whole shifts).
+pub fn paid_hours_figure(x: f64) -> String {
+    format!("{x}")
+}
+
+/// The current rota's paid hours a week as `roster-sweep.csv` and the HTML report print them.
+pub fn rota_hours_figure(x: f64) -> String {
+    format!("{x:.1}")
+}
+
 fn truncate(s: &str, n: usize) -> String {
     s.chars().take(n).collect()
 }
@@ -285,8 +300,8 @@ pub fn csv(rows: &[Row]) -> Result<String, csv::Error> {
             Ok(x) => {
                 rec.extend([
                     x.handlers.to_string(),
-                    format!("{}", x.paid_hours),
-                    format!("{:.1}", x.rota_paid_hours),
+                    paid_hours_figure(x.paid_hours),
+                    rota_hours_figure(x.rota_paid_hours),
                     format!("{:.3}", x.lp_bound),
                     format!("{:.4}", x.gap),
                     x.proven_optimal.to_string(),
