@@ -43,7 +43,7 @@ impl Cycle {
             ));
         }
         let len = c.days_on + c.days_off;
-        if len % c.teams != 0 {
+        if !len.is_multiple_of(c.teams) {
             return Err(RosterError::Contradictory(format!(
                 "{} teams cannot be staggered evenly through a {len}-day cycle ({} on, {} off): \
                  the number of teams must divide the cycle",
@@ -64,18 +64,18 @@ impl Cycle {
     }
 
     /// Days in the cycle.
-    pub fn len(&self) -> u32 {
+    pub fn days(&self) -> u32 {
         self.days_on + self.days_off
     }
 
     /// Days between one team's cycle and the next's.
     pub fn stagger(&self) -> u32 {
-        self.len() / self.teams
+        self.days() / self.teams
     }
 
     /// Whether team `k` works on day `d` (day 0: the first Monday).
     pub fn works(&self, team: u32, day: i64) -> bool {
-        let len = i64::from(self.len());
+        let len = i64::from(self.days());
         let pos = (i64::from(team) * i64::from(self.stagger()) + day).rem_euclid(len);
         pos < i64::from(self.days_on)
     }
@@ -92,7 +92,7 @@ impl Cycle {
 
     /// Paid hours a week per handler in each team on a shift of `length_s`.
     pub fn paid_hours(&self, length_s: f64) -> f64 {
-        f64::from(self.teams) * f64::from(self.days_on) * 7.0 / f64::from(self.len()) * length_s
+        f64::from(self.teams) * f64::from(self.days_on) * 7.0 / f64::from(self.days()) * length_s
             / 3600.0
     }
 
@@ -125,7 +125,7 @@ impl Cycle {
 
     /// The cycle as a rota pattern: `code` on days on, `-` off.
     pub fn pattern(&self, code: char) -> String {
-        (0..self.len())
+        (0..self.days())
             .map(|d| if d < self.days_on { code } else { '-' })
             .collect()
     }
