@@ -157,6 +157,7 @@ fn staff_gives_each_desk_its_part_and_the_staffed_model_meets_the_targets() {
     let m = dir.path().join("two.ron");
     std::fs::write(&m, TWO_DESKS).unwrap_or_else(|e| panic!("{e}"));
     let out = dir.path().join("staff");
+    let report = dir.path().join("staff.html");
     let o = controlroom(&[
         "staff",
         &m.to_string_lossy(),
@@ -164,8 +165,18 @@ fn staff_gives_each_desk_its_part_and_the_staffed_model_meets_the_targets() {
         "4",
         "--out",
         &out.to_string_lossy(),
+        "--report",
+        &report.to_string_lossy(),
     ]);
     assert!(o.status.success(), "{}", text(&o));
+    let html = read(&report);
+    for part in [
+        "Handlers on duty required, by desk",
+        "999 desk",
+        "Call handlers",
+    ] {
+        assert!(html.contains(part), "the staffing report has no `{part}`");
+    }
     let said = text(&o);
     assert!(said.contains("home desk 999 desk") && said.contains("home desk Call handlers"));
     let csv = read(&out.join("staffing.csv"));
@@ -234,6 +245,7 @@ fn roster_rosters_each_desk_on_its_own_lines_and_meets_the_targets() {
     let m = dir.path().join("two.ron");
     std::fs::write(&m, TWO_DESKS).unwrap_or_else(|e| panic!("{e}"));
     let out = dir.path().join("roster");
+    let report = dir.path().join("roster.html");
     let o = controlroom(&[
         "roster",
         &m.to_string_lossy(),
@@ -241,8 +253,20 @@ fn roster_rosters_each_desk_on_its_own_lines_and_meets_the_targets() {
         "4",
         "--out",
         &out.to_string_lossy(),
+        "--report",
+        &report.to_string_lossy(),
     ]);
     assert!(o.status.success(), "{}", text(&o));
+    // the report: one cover chart per desk and one for all desks together
+    let html = read(&report);
+    for part in [
+        "999 desk: handlers required and rostered",
+        "Call handlers: handlers required and rostered",
+        "All desks: required, roster and current rota",
+    ] {
+        assert!(html.contains(part), "the roster report has no `{part}`");
+    }
+    assert!(!html.contains("chart could not be drawn"));
     // roster.csv: both desks, each row's desk one of the model's groups.
     let csv = read(&out.join("roster.csv"));
     let desks: std::collections::BTreeSet<&str> = csv

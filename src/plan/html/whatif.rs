@@ -165,10 +165,17 @@ pub fn staffing_report(model_name: &str, s: &StaffingResult) -> Report {
         ),
     ]);
     r.facts(&facts);
+    let per_desk = staffing::Desk::per_desk(&s.desks);
     r.section(
         "Required against rostered",
-        "The fewest handlers on duty in each interval that meet every target (one pooled, \
-         multi-skilled group), against the mean handlers available on the current rota.",
+        if per_desk {
+            "The fewest handlers on duty in each interval that meet every target, every desk \
+             together (each staff group a desk with its skills and routing), against the mean \
+             handlers available on the current rota; then each desk's part."
+        } else {
+            "The fewest handlers on duty in each interval that meet every target (one pooled, \
+             multi-skilled group), against the mean handlers available on the current rota."
+        },
     );
     let required: Vec<f64> = s.required.iter().map(|&x| x as f64).collect();
     r.chart(charts::required_vs_rostered(
@@ -177,6 +184,26 @@ pub fn staffing_report(model_name: &str, s: &StaffingResult) -> Report {
         &s.rostered,
         s.interval_s,
     ));
+    if per_desk {
+        let series: Vec<(&str, Vec<f64>)> = s
+            .desks
+            .iter()
+            .map(|d| {
+                (
+                    d.name.as_str(),
+                    d.required.iter().map(|&x| f64::from(x)).collect(),
+                )
+            })
+            .collect();
+        r.chart(charts::week_lines(
+            "Handlers on duty required, by desk",
+            "handlers",
+            &series,
+            s.interval_s,
+            false,
+            None,
+        ));
+    }
     if !s.unmet.is_empty() {
         let rows: Vec<Vec<String>> = s
             .unmet
