@@ -148,9 +148,20 @@ proptest! {
         span in 4u32..20,
         rest in 8u32..13,
         max_days in 3u32..7,
+        cycle in proptest::option::of((1u32..6, 1u32..6, 0usize..4)),
     ) {
         let latest = (earliest + span) % 24;
+        // Teams on a cycle, sometimes: as many teams as one of the cycle's divisors.
+        let teams = cycle.and_then(|(on, off, k)| {
+            let divisors: Vec<u32> = (1..=on + off).filter(|d| (on + off) % d == 0).collect();
+            (on <= max_days).then(|| crate::model::TeamCycle {
+                teams: divisors[k % divisors.len()],
+                days_on: on,
+                days_off: off,
+            })
+        });
         let r = rules(Rostering {
+            teams: teams.clone(),
             lengths_hours: vec![8.0, 10.0, 12.0],
             start_grid_minutes: 120,
             earliest_start: format!("{earliest:02}:00"),
@@ -175,6 +186,9 @@ proptest! {
             prop_assert!(since <= f64::from(span), "start {} outside the window", s.start_label());
             prop_assert!([8.0, 10.0, 12.0].contains(&(s.length_s / 3600.0)));
             prop_assert!(line.days <= max_days);
+            if let Some(t) = &teams {
+                prop_assert_eq!(line.days, t.days_on);
+            }
             // the next shift of the line is the next day's (same start) or next week's
             prop_assert!(s.rest_to_next_day_s() >= f64::from(rest) * 3600.0);
         }
