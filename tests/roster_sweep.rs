@@ -183,10 +183,16 @@ fn a_roster_sweep_report_to_a_device_folder_or_missing_folder_is_refused_before_
     std::fs::create_dir(&folder).unwrap_or_else(|e| panic!("{e}"));
     write(&folder.join("keep.txt"), "kept");
     let missing = dir.path().join("no-such-folder").join("r.html");
+    let plain = dir.path().join("plain.txt");
+    write(&plain, "a file");
     for (report, says) in [
         ("/dev/null".to_string(), "/dev/null"),
         (folder.to_string_lossy().into_owned(), "report.html"),
         (missing.to_string_lossy().into_owned(), "does not exist"),
+        (
+            plain.join("r.html").to_string_lossy().into_owned(),
+            "is not a folder",
+        ),
     ] {
         let o = controlroom(&[
             "sweep",
@@ -209,6 +215,7 @@ fn a_roster_sweep_report_to_a_device_folder_or_missing_folder_is_refused_before_
     assert!(!null.is_file(), "/dev/null is still the device");
     assert!(folder.is_dir() && read(&folder.join("keep.txt")) == "kept");
     assert!(!missing.parent().is_some_and(Path::exists));
+    assert_eq!(read(&plain), "a file");
 }
 
 #[test]

@@ -5,7 +5,7 @@
 //! rostered or misses a target.
 
 use super::sweep::Args;
-use super::{CliError, CliResult, Stdout, check_output, open_set, write_output};
+use super::{CliError, CliResult, Stdout, open_set, write_output};
 use controlroom::plan::html;
 use controlroom::plan::sweep::file::SweepFile;
 use controlroom::plan::sweep::roster;
@@ -70,12 +70,17 @@ pub fn run(args: &Args, file: &SweepFile) -> CliResult {
 }
 
 /// Check `--report` before the work: refused (exit 2) when it names a folder, device or FIFO
-/// ([`check_output`]), or when the folder it goes in does not exist (a sweep's rosters take
-/// minutes; the folder `--out` names is created, so a report inside it is fine).
+/// (as [`super::check_output`]), or when the folder it goes in does not exist or is a file (a
+/// sweep's rosters take minutes; the folder `--out` names is created, so a report inside it is
+/// fine).
 fn check_report(report: &Path, out: &Path) -> CliResult {
-    check_output(report)?;
-    let target =
-        controlroom::files::output_target(report).map_err(|e| CliError::output(report, e))?;
+    // What `check_output` checks, keeping the error's kind: a path through a file
+    // (`notes.txt/r.html`) is bad input too, said below.
+    let target = match controlroom::files::output_target(report) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => report.to_path_buf(),
+        Err(e) => return Err(CliError::output(report, e)),
+    };
     let folder = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -83,8 +88,13 @@ fn check_report(report: &Path, out: &Path) -> CliResult {
     if folder.is_dir() || created_by_out(folder, out) {
         return Ok(());
     }
+    let why = if folder.exists() {
+        "is not a folder"
+    } else {
+        "does not exist"
+    };
     Err(CliError::input(format!(
-        "{}: cannot write: the folder {} does not exist",
+        "{}: cannot write: {} {why}",
         report.display(),
         folder.display()
     )))
