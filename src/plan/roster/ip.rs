@@ -170,7 +170,7 @@ pub fn solve_with_nodes(
         .zip(&extra)
         .map(|(f, e)| (f + e) as u32)
         .collect();
-    let paid_hours = counts
+    let paid_hours: f64 = counts
         .iter()
         .zip(&cost)
         .map(|(&z, c)| f64::from(z) * c)
@@ -179,7 +179,10 @@ pub fn solve_with_nodes(
         counts,
         paid_hours,
         lp_bound,
-        proven_optimal: residual_optimal && floor.iter().all(|&f| f == 0.0),
+        // Optimal when branch and bound proved the whole programme, or the answer meets the
+        // relaxation's bound (whole handlers placed by the relaxation or not).
+        proven_optimal: (residual_optimal && floor.iter().all(|&f| f == 0.0))
+            || paid_hours - lp_bound <= 1e-6 * lp_bound.abs().max(1.0),
         nodes,
     })
 }

@@ -70,6 +70,33 @@ fn a_two_step_requirement_is_solved_exactly() {
 }
 
 #[test]
+fn an_answer_at_the_relaxation_bound_is_called_optimal() {
+    // One handler on Monday 08:00-16:00: the relaxation already places one whole line, and the
+    // answer pays exactly its bound.
+    let r = rules(Rostering {
+        lengths_hours: vec![8.0],
+        days_on: vec![1],
+        ..Rostering::default()
+    });
+    let mut need = vec![0.0; 168];
+    for n in need.iter_mut().take(16).skip(8) {
+        *n = 1.0;
+    }
+    let out = match roster(&r, &need, 3600.0) {
+        Ok(o) => o,
+        Err(e) => panic!("{e}"),
+    };
+    assert!(
+        (out.solved.paid_hours - 8.0).abs() < 1e-9,
+        "{:?}",
+        out.solved
+    );
+    assert!(out.solved.gap().abs() < 1e-9);
+    assert!(out.solved.proven_optimal, "{:?}", out.solved);
+    assert_eq!(out.solved.status(), "proven optimal");
+}
+
+#[test]
 fn a_round_the_clock_requirement_takes_three_8_hour_shifts_a_day() {
     // 2 handlers all day and night, 8-hour shifts at 00:00, 08:00 or 16:00, four or five days
     // on: 2 x 168 = 336 hours is the least anyone can pay, and it can be paid exactly: each
