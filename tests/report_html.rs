@@ -178,7 +178,9 @@ fn sweep_and_staffing_reports_have_their_charts() {
         String::from_utf8_lossy(&o.stderr)
     );
     let html = std::fs::read_to_string(&staff_html).unwrap_or_else(|e| panic!("{e}"));
-    assert!(html.contains("Required against rostered") && html.matches("<svg").count() == 1);
+    // required against rostered, and (the default force has four desks) each desk's part
+    assert!(html.contains("Required against rostered") && html.matches("<svg").count() == 2);
+    assert!(html.contains("Handlers on duty required, by desk"));
     assert!(
         html.contains("<td>Sat 22:00</td>"),
         "a row per interval of the week"
