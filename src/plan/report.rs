@@ -9,6 +9,15 @@ use crate::sim::tracker::{ChannelBin, GroupBin};
 use crate::sim::{Config, Replication};
 use std::fmt::Write;
 
+/// A CSV field: quoted (quotes doubled) when it holds a comma, quote or line break.
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
 /// A number for a CSV cell: up to 6 decimals, no trailing zeros; empty when undefined.
 pub fn cell(x: f64) -> String {
     if !x.is_finite() {

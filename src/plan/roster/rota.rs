@@ -5,7 +5,7 @@
 
 use super::{Line, Roster};
 use crate::model::{Break, Model, Rota, Shift};
-use crate::plan::report::interval_label;
+use crate::plan::report::{csv_field, interval_label};
 use crate::plan::staffing::{StaffingResult, staffed_model};
 use std::path::Path;
 
@@ -147,15 +147,6 @@ pub fn roster_csv(roster: &Roster) -> String {
         }
     }
     out
-}
-
-/// A CSV field: quoted (quotes doubled) when it holds a comma, quote or line break.
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
 }
 
 /// Required against rostered (expected on the phones) per desk and interval, as CSV rows;

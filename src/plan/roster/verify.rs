@@ -92,14 +92,9 @@ fn needs(requirement: &StaffingResult, added: &[f64]) -> Vec<Vec<f64>> {
         .iter()
         .enumerate()
         .map(|(d, desk)| {
-            let own: &[u32] = if requirement.desks.len() == 1 {
-                &requirement.required
-            } else {
-                &desk.required
-            };
             (0..n)
                 .map(|i| {
-                    f64::from(own.get(i).copied().unwrap_or(0))
+                    f64::from(desk.required.get(i).copied().unwrap_or(0))
                         + added.get(d * n + i).copied().unwrap_or(0.0)
                 })
                 .collect()

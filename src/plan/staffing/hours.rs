@@ -15,7 +15,7 @@
 use super::StaffingResult;
 use crate::model::{Duration, Model, OnDuty, Profile, StaffGroup};
 use crate::plan::dates;
-use crate::plan::report::{cell, interval_label};
+use crate::plan::report::{cell, csv_field, interval_label};
 use crate::sim::Config;
 use crate::sim::config::GroupConfig;
 use std::path::Path;
@@ -111,15 +111,6 @@ pub fn staffing_csv(r: &StaffingResult) -> String {
     out
 }
 
-/// A CSV field: quoted (quotes doubled) when it holds a comma, quote or line break.
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 /// The name of the single group in a staffed model.
 pub const ON_DUTY_GROUP: &str = "On duty (controlroom staff)";
 
@@ -186,11 +177,7 @@ pub fn staffed_model(model: &Model, model_dir: Option<&Path>, result: &StaffingR
                 handlers: 0,
                 teams: 1,
                 rota: None,
-                on_duty: Some(on_duty(if result.desks.len() == 1 {
-                    &result.required
-                } else {
-                    &desk.required
-                })),
+                on_duty: Some(on_duty(&desk.required)),
                 breaks: vec![],
                 shrinkage: 0.0,
                 training: None,
