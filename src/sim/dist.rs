@@ -32,7 +32,8 @@ impl Sampler {
         }
     }
 
-    /// One draw, in seconds (never negative).
+    /// One draw, in seconds (never negative). The two cheap cases are inlined where the
+    /// engine draws; the others go through one call.
     #[inline]
     pub fn sample(&self, rng: &mut Rng) -> f64 {
         match self {
@@ -40,10 +41,18 @@ impl Sampler {
                 let e: f64 = Exp1.sample(rng);
                 e * mean
             }
+            Sampler::Fixed(v) => *v,
+            _ => self.sample_shaped(rng),
+        }
+    }
+
+    #[inline(never)]
+    fn sample_shaped(&self, rng: &mut Rng) -> f64 {
+        match self {
             Sampler::LogNormal(d) => d.sample(rng),
             Sampler::Gamma(d) => d.sample(rng),
-            Sampler::Fixed(v) => *v,
             Sampler::Empirical(s) => s[rng.random_range(0..s.len())],
+            Sampler::Exponential(_) | Sampler::Fixed(_) => self.sample(rng),
         }
     }
 }

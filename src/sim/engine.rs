@@ -316,7 +316,7 @@ impl<'a, S: CallSink> Engine<'a, S> {
         let harrowing = cfg.harrowing_share > 0.0
             && rand::Rng::random::<f64>(&mut draws.harrowing) < cfg.harrowing_share;
         let counted = self.tracker.counts(self.now);
-        let bin = self.tracker.bins.interval(self.now);
+        let bin = self.tracker.interval(self.now);
         let (slot, generation) = self.calls.insert(Call {
             id: 0,
             generation: 0,

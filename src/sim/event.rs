@@ -39,24 +39,30 @@ pub enum Ev {
     },
 }
 
-/// A queued event. The key packs the time's bits (times are never negative, so their IEEE
-/// bits order like the numbers) above the insertion sequence: one integer comparison orders
-/// by time, then first in first out.
+/// A queued event, 24 bytes: the time's bits (times are never negative, so their IEEE bits
+/// order like the numbers) and an insertion sequence for ties, first in first out.
+///
+/// The sequence is 32 bits and compared by wrapping difference, so it stays first in first
+/// out across a wrap as long as no event waits in the queue while 2^31 others are pushed
+/// (events are scheduled at most a day or so ahead; a day at national scale is about a
+/// million).
 #[derive(Debug, Clone, Copy)]
 struct Entry {
-    key: u128,
+    time: u64,
+    seq: u32,
     ev: Ev,
 }
 
 impl Entry {
+    #[inline]
     fn time(&self) -> f64 {
-        f64::from_bits((self.key >> 64) as u64)
+        f64::from_bits(self.time)
     }
 }
 
 impl PartialEq for Entry {
     fn eq(&self, o: &Self) -> bool {
-        self.key == o.key
+        self.time == o.time && self.seq == o.seq
     }
 }
 impl Eq for Entry {}
@@ -67,8 +73,12 @@ impl PartialOrd for Entry {
 }
 impl Ord for Entry {
     /// Reversed, so the max-heap pops the earliest event.
+    #[inline]
     fn cmp(&self, o: &Self) -> Ordering {
-        o.key.cmp(&self.key)
+        match o.time.cmp(&self.time) {
+            Ordering::Equal => (o.seq.wrapping_sub(self.seq) as i32).cmp(&0),
+            unequal => unequal,
+        }
     }
 }
 
@@ -76,16 +86,19 @@ impl Ord for Entry {
 #[derive(Debug, Default)]
 pub struct EventQueue {
     heap: QuaternaryHeap<Entry>,
-    seq: u64,
+    seq: u32,
 }
 
 impl EventQueue {
     #[inline]
     pub fn push(&mut self, t: f64, ev: Ev) {
         debug_assert!(t >= 0.0, "event times are never negative");
-        self.seq += 1;
-        let key = ((t.max(0.0).to_bits() as u128) << 64) | self.seq as u128;
-        self.heap.push(Entry { key, ev });
+        self.seq = self.seq.wrapping_add(1);
+        self.heap.push(Entry {
+            time: if t > 0.0 { t } else { 0.0 }.to_bits(),
+            seq: self.seq,
+            ev,
+        });
     }
 
     /// The time of the earliest event.
@@ -127,5 +140,23 @@ mod tests {
                 (5.0, Ev::Redial(2))
             ]
         );
+        assert_eq!(std::mem::size_of::<Entry>(), 24);
+    }
+
+    /// Ties stay first in first out when the sequence wraps past u32::MAX.
+    #[test]
+    fn ties_stay_in_order_across_a_sequence_wrap() {
+        let mut q = EventQueue {
+            seq: u32::MAX - 2,
+            ..EventQueue::default()
+        };
+        for i in 0..6 {
+            q.push(3.0, Ev::Redial(i));
+        }
+        q.push(1.0, Ev::Redial(9));
+        let got: Vec<Ev> =
+            std::iter::from_fn(|| q.pop_before(f64::INFINITY).map(|e| e.1)).collect();
+        let want: Vec<Ev> = [9, 0, 1, 2, 3, 4, 5].into_iter().map(Ev::Redial).collect();
+        assert_eq!(got, want);
     }
 }

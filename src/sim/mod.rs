@@ -9,6 +9,7 @@ pub mod engine;
 pub mod event;
 mod from_state;
 mod handler;
+pub mod intervals;
 pub mod live;
 pub mod months;
 mod queue;

@@ -4,32 +4,11 @@
 //! calls, so a year's run takes no more memory than a week's. Waits go into a fixed histogram
 //! so percentiles need no per-call storage.
 
+pub use super::intervals::{Bins, Recent, floor_pos, week_time};
 use super::months::Months;
 pub use super::units::MONTH_S;
 use super::units::WEEK_S;
 pub use super::waits::{WAIT_BINS, WaitHist, bin_edges, wait_bin};
-
-/// `x.floor()` for the non-negative values the engine uses, without a libm call (a cast
-/// truncates, which is the floor for x >= 0); falls back to `floor` otherwise.
-#[inline]
-pub fn floor_pos(x: f64) -> f64 {
-    if (0.0..9.0e15).contains(&x) {
-        (x as u64) as f64
-    } else {
-        x.floor()
-    }
-}
-
-/// Seconds since the start of the week containing `t` (cheaper than `rem_euclid`).
-#[inline]
-pub fn week_time(t: f64) -> f64 {
-    let w = t - floor_pos(t / WEEK_S) * WEEK_S;
-    if !(0.0..WEEK_S).contains(&w) {
-        t.rem_euclid(WEEK_S)
-    } else {
-        w
-    }
-}
 
 /// Counts for one channel in one KPI interval (by the interval in which the call arrived).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -102,49 +81,6 @@ pub struct GroupBin {
     pub busy_s: f64,
 }
 
-/// The KPI intervals of the week: maps times to intervals and spreads spans over them.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Bins {
-    pub interval_s: f64,
-    /// Only what happens at or after this time is counted.
-    pub count_from: f64,
-    pub n: usize,
-}
-
-impl Bins {
-    /// The KPI interval of the week that contains `t`.
-    #[inline]
-    pub fn interval(&self, t: f64) -> usize {
-        ((week_time(t) / self.interval_s) as usize).min(self.n - 1)
-    }
-
-    /// Spread the span [a, b) over KPI intervals, calling `f(interval, seconds)`; only the part
-    /// after `count_from` counts.
-    #[inline]
-    pub fn spread(&self, a: f64, b: f64, mut f: impl FnMut(usize, f64)) {
-        let mut t = a.max(self.count_from);
-        if t >= b {
-            return;
-        }
-        // Find the first interval once, then step interval by interval (no division per step).
-        let mut next = floor_pos(t / self.interval_s) + 1.0;
-        if next * self.interval_s <= t {
-            next += 1.0;
-        }
-        let mut i = self.interval(t);
-        loop {
-            let end = (next * self.interval_s).min(b);
-            f(i, end - t);
-            if end >= b {
-                return;
-            }
-            t = end;
-            next += 1.0;
-            i = if i + 1 == self.n { 0 } else { i + 1 };
-        }
-    }
-}
-
 /// Harrowing-call exposure of one staff group: per handler per shift.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Exposure {
@@ -163,6 +99,8 @@ pub struct Exposure {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tracker {
     pub bins: Bins,
+    /// The interval last looked up (see [`Recent`]).
+    recent: Recent,
     /// `channels[c][i]`: channel c, KPI interval i of the week.
     pub channels: Vec<Vec<ChannelBin>>,
     /// `groups[g][i]`.
@@ -209,6 +147,7 @@ impl Tracker {
                 count_from,
                 n,
             },
+            recent: Recent::default(),
             channels: vec![vec![ChannelBin::default(); n]; channels],
             groups: vec![vec![GroupBin::default(); n]; groups],
             covered_s: vec![0.0; n],
@@ -224,10 +163,19 @@ impl Tracker {
     /// Where a contact that arrived at `arrival` in KPI interval `bin` is counted.
     #[inline]
     pub fn at(&self, bin: usize, arrival: f64) -> At {
-        At {
-            bin,
-            month: self.months.index(arrival),
-        }
+        let month = if self.single_month() {
+            0
+        } else {
+            self.months.index(arrival)
+        };
+        At { bin, month }
+    }
+
+    /// The KPI interval of the week holding `t` (the engine asks for now, over and over, so
+    /// the answer is kept until time leaves that interval).
+    #[inline]
+    pub fn interval(&mut self, t: f64) -> usize {
+        self.bins.interval_near(&mut self.recent, t)
     }
 
     /// A run of one month keeps no month accounts as it goes: its month is the sum of its
@@ -388,15 +336,17 @@ impl Tracker {
     #[inline]
     pub fn queue_time(&mut self, c: usize, a: f64, b: f64, waiting: f64) {
         let area = &mut self.channels[c];
-        self.bins
-            .spread(a, b, |i, dt| area[i].queue_area += waiting * dt);
+        self.bins.spread_near(&self.recent, a, b, |i, dt| {
+            area[i].queue_area += waiting * dt
+        });
     }
 
     /// A handler of group `g` was busy with contacts over [a, b).
     #[inline]
     pub fn busy(&mut self, g: usize, a: f64, b: f64) {
         let acc = &mut self.groups[g];
-        self.bins.spread(a, b, |i, dt| acc[i].busy_s += dt);
+        self.bins
+            .spread_near(&self.recent, a, b, |i, dt| acc[i].busy_s += dt);
         if self.single_month() {
             return;
         }
@@ -413,7 +363,8 @@ impl Tracker {
     #[inline]
     pub fn staffed(&mut self, g: usize, a: f64, b: f64) {
         let acc = &mut self.groups[g];
-        self.bins.spread(a, b, |i, dt| acc[i].staffed_s += dt);
+        self.bins
+            .spread_near(&self.recent, a, b, |i, dt| acc[i].staffed_s += dt);
         self.add_monthly(g, a, b);
         if self.single_month() {
             return;
@@ -443,21 +394,5 @@ impl Tracker {
     pub fn cover(&mut self, a: f64, b: f64) {
         let cov = &mut self.covered_s;
         self.bins.spread(a, b, |i, dt| cov[i] += dt);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn spread_splits_spans_at_interval_edges_and_skips_warmup() {
-        let t = Tracker::new(1, 1, 3600.0, 1800.0, &Months::default()).bins;
-        let mut got = vec![];
-        t.spread(0.0, 7300.0, |i, dt| got.push((i, dt)));
-        assert_eq!(got, vec![(0, 1800.0), (1, 3600.0), (2, 100.0)]);
-        let mut wrap = vec![];
-        t.spread(WEEK_S - 10.0, WEEK_S + 10.0, |i, dt| wrap.push((i, dt)));
-        assert_eq!(wrap, vec![(167, 10.0), (0, 10.0)]);
     }
 }
