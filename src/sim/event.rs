@@ -39,30 +39,24 @@ pub enum Ev {
     },
 }
 
-/// A queued event, 24 bytes: the time's bits (times are never negative, so their IEEE bits
-/// order like the numbers) and an insertion sequence for ties, first in first out.
-///
-/// The sequence is 32 bits and compared by wrapping difference, so it stays first in first
-/// out across a wrap as long as no event waits in the queue while 2^31 others are pushed
-/// (events are scheduled at most a day or so ahead; a day at national scale is about a
-/// million).
+/// A queued event. The key packs the time's bits (times are never negative, so their IEEE
+/// bits order like the numbers) above the insertion sequence: one integer comparison orders
+/// by time, then first in first out.
 #[derive(Debug, Clone, Copy)]
 struct Entry {
-    time: u64,
-    seq: u32,
+    key: u128,
     ev: Ev,
 }
 
 impl Entry {
-    #[inline]
     fn time(&self) -> f64 {
-        f64::from_bits(self.time)
+        f64::from_bits((self.key >> 64) as u64)
     }
 }
 
 impl PartialEq for Entry {
     fn eq(&self, o: &Self) -> bool {
-        self.time == o.time && self.seq == o.seq
+        self.key == o.key
     }
 }
 impl Eq for Entry {}
@@ -73,12 +67,8 @@ impl PartialOrd for Entry {
 }
 impl Ord for Entry {
     /// Reversed, so the max-heap pops the earliest event.
-    #[inline]
     fn cmp(&self, o: &Self) -> Ordering {
-        match o.time.cmp(&self.time) {
-            Ordering::Equal => (o.seq.wrapping_sub(self.seq) as i32).cmp(&0),
-            unequal => unequal,
-        }
+        o.key.cmp(&self.key)
     }
 }
 
@@ -86,19 +76,18 @@ impl Ord for Entry {
 #[derive(Debug, Default)]
 pub struct EventQueue {
     heap: QuaternaryHeap<Entry>,
-    seq: u32,
+    seq: u64,
 }
 
 impl EventQueue {
     #[inline]
     pub fn push(&mut self, t: f64, ev: Ev) {
         debug_assert!(t >= 0.0, "event times are never negative");
-        self.seq = self.seq.wrapping_add(1);
-        self.heap.push(Entry {
-            time: if t > 0.0 { t } else { 0.0 }.to_bits(),
-            seq: self.seq,
-            ev,
-        });
+        self.seq += 1;
+        // `-0.0` (and NaN, which validation keeps out) must not take the sign bit to the top.
+        let t = if t > 0.0 { t } else { 0.0 };
+        let key = ((t.to_bits() as u128) << 64) | self.seq as u128;
+        self.heap.push(Entry { key, ev });
     }
 
     /// The time of the earliest event.
@@ -140,23 +129,5 @@ mod tests {
                 (5.0, Ev::Redial(2))
             ]
         );
-        assert_eq!(std::mem::size_of::<Entry>(), 24);
-    }
-
-    /// Ties stay first in first out when the sequence wraps past u32::MAX.
-    #[test]
-    fn ties_stay_in_order_across_a_sequence_wrap() {
-        let mut q = EventQueue {
-            seq: u32::MAX - 2,
-            ..EventQueue::default()
-        };
-        for i in 0..6 {
-            q.push(3.0, Ev::Redial(i));
-        }
-        q.push(1.0, Ev::Redial(9));
-        let got: Vec<Ev> =
-            std::iter::from_fn(|| q.pop_before(f64::INFINITY).map(|e| e.1)).collect();
-        let want: Vec<Ev> = [9, 0, 1, 2, 3, 4, 5].into_iter().map(Ev::Redial).collect();
-        assert_eq!(got, want);
     }
 }
