@@ -9,7 +9,7 @@ pub mod set;
 mod temp;
 
 pub use input::{MAX_INPUT_BYTES, read_input, read_input_bytes};
-pub use output::{output_target, write_atomic};
+pub use output::{folder_of, output_target, write_atomic};
 pub use set::OutputSet;
 
 use std::io::Write;

@@ -187,15 +187,84 @@ fn an_out_folder_that_is_a_file_or_holds_a_folder_is_refused() {
     assert!(!out.join("intervals.csv").exists(), "no partial set");
 }
 
+/// An output path through a file, or into a folder that does not exist, is bad input for every
+/// command that writes one: refused before the work (nothing on standard output, no `--out`
+/// folder made), exit 2, naming the path. A report inside the `--out` folder that the command
+/// itself creates is fine.
 #[test]
-fn an_output_under_a_file_fails_with_exit_1() {
+fn an_output_under_a_file_or_in_a_missing_folder_is_refused_before_the_work() {
     let t = tempfile::tempdir().unwrap();
     let file = t.path().join("plain");
     std::fs::write(&file, "x").unwrap();
-    let report = file.join("report.html");
-    run(&["simulate", "--replications", "1", "--report", s(&report)])
-        .exits(1, "report under a file")
-        .says(&["report.html"], "names the path");
+    let out = t.path().join("out");
+    let history = repo().join("scenarios/planning/history/calls-2023-2025.csv");
+    for report in [
+        file.join("report.html"),
+        t.path().join("nowhere/report.html"),
+    ] {
+        let (r, o) = (s(&report), s(&out));
+        let cases: Vec<Vec<&str>> = vec![
+            vec!["simulate", "--replications", "1", "--report", r, "--out", o],
+            vec!["simulate", "--replications", "1", "--calls", r],
+            vec![
+                "simulate",
+                "--from-state",
+                STATE,
+                "--compare",
+                "--report",
+                r,
+            ],
+            vec![
+                "sweep",
+                SWEEP,
+                "--replications",
+                "1",
+                "--out",
+                o,
+                "--report",
+                r,
+            ],
+            vec!["staff", "--replications", "1", "--report", r, "--out", o],
+            vec!["roster", "--replications", "1", "--report", r, "--out", o],
+            vec![
+                "forecast",
+                s(&history),
+                "--start",
+                "2026-01-05",
+                "--days",
+                "7",
+                "--out",
+                o,
+                "--report",
+                r,
+            ],
+        ];
+        for a in cases {
+            let what = format!("{a:?}");
+            let got = run(&a);
+            got.exits(2, &what)
+                .says(&["report.html", "cannot write"], &what);
+            assert!(
+                got.stdout.is_empty(),
+                "{what}: worked first: {}",
+                got.stdout
+            );
+            assert!(!out.exists(), "{what}: made the --out folder");
+        }
+    }
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "x");
+    let inside = out.join("report.html");
+    run(&[
+        "simulate",
+        "--replications",
+        "1",
+        "--out",
+        s(&out),
+        "--report",
+        s(&inside),
+    ])
+    .exits(0, "a report in the --out folder to be made");
+    assert!(inside.is_file() && out.join("summary.csv").is_file());
 }
 
 #[test]

@@ -118,6 +118,7 @@ fn user_names_are_escaped() {
     assert!(html.contains("&lt;script&gt;Force &amp; co&lt;/script&gt;"));
 }
 
+/// A report path into a missing folder is bad input, refused before the run (nothing printed).
 #[test]
 fn unwritable_report_path_fails_with_a_message() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -129,8 +130,10 @@ fn unwritable_report_path_fails_with_a_message() {
         "--report",
         bad.to_str().unwrap_or_default(),
     ]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("cannot write"));
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("cannot write") && err.contains("does not exist"), "{err}");
+    assert!(o.stdout.is_empty(), "refused before the run");
 }
 
 /// Sweeps and the staffing search write their own reports: variants side by side with error

@@ -86,6 +86,11 @@ pub fn read_history(args: &Args) -> Result<History, CliError> {
 }
 
 pub fn run(args: Args) -> CliResult {
+    // The report's path is checked before the history is read (a forecast's `--out` folder is
+    // made when it is written, so a report inside it is fine).
+    if let Some(r) = &args.report {
+        super::check_output(r, args.out.as_deref())?;
+    }
     let history = read_history(&args)?;
     let evs = match &args.events {
         Some(p) => events::read(p).map_err(CliError::input)?,
@@ -116,8 +121,7 @@ pub fn run(args: Args) -> CliResult {
     std::fs::create_dir_all(dir)
         .map_err(|e| CliError::failed(format!("{}: cannot create folder: {e}", dir.display())))?;
     let path = dir.join("forecast.csv");
-    write_atomic(&path, output::csv(&set).as_bytes())
-        .map_err(|e| CliError::failed(format!("{}: {e}", path.display())))?;
+    write_atomic(&path, output::csv(&set).as_bytes()).map_err(|e| CliError::output(&path, e))?;
     let mut lines = format!(
         "forecast {} days from {start} ({}) -> {}\n",
         days,
@@ -135,7 +139,7 @@ pub fn run(args: Args) -> CliResult {
     }
     if let Some(r) = &args.report {
         write_atomic(r, report::html(&history, &set).as_bytes())
-            .map_err(|e| CliError::failed(format!("{}: {e}", r.display())))?;
+            .map_err(|e| CliError::output(r, e))?;
         lines.push_str(&format!("report -> {}\n", r.display()));
     }
     say(lines)

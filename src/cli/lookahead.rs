@@ -40,7 +40,7 @@ pub fn compare(args: &Args, loaded: &Loaded, state: Option<&InitialState>) -> Cl
         )));
     }
     if let Some(p) = &args.report {
-        check_output(p)?;
+        check_output(p, None)?;
     }
     let cfg = &loaded.config;
     let as_is = InitialState {

@@ -31,10 +31,10 @@ pub fn run(args: Args) -> CliResult {
         .collect::<Result<Vec<_>, _>>()
         .map_err(CliError::input)?;
     let (meta, results) = shard::merge(files).map_err(CliError::input)?;
-    open_set(&args.out, &["sweep.csv"])?;
     if let Some(report) = &args.report {
-        check_output(report)?;
+        check_output(report, Some(&args.out))?;
     }
+    open_set(&args.out, &["sweep.csv"])?;
     let mut out = Stdout::new();
     outln!(out, "{}", meta.name);
     outln!(

@@ -98,12 +98,29 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> CliResult {
     controlroom::files::write_atomic(path, bytes).map_err(|e| CliError::output(path, e))
 }
 
-/// Check before a run that an output path can be written: refused (exit 2) when it names a
-/// folder, device or FIFO, so no work is wasted.
-pub fn check_output(path: &Path) -> CliResult {
+/// Check before the work that an output file can be written, so none is wasted: refused
+/// (exit 2) when the path names a folder, device or FIFO, goes through a file, or its folder
+/// does not exist. A folder that the command's `--out DIR` will create (DIR or one above it)
+/// is fine: `--out results --report results/r.html` is checked before `results` exists.
+pub fn check_output(path: &Path, out: Option<&Path>) -> CliResult {
+    let folder = controlroom::files::folder_of(path);
+    if !folder.exists() && out.is_some_and(|out| created_by_out(folder, out)) {
+        return Ok(());
+    }
     controlroom::files::output_target(path)
         .map(|_| ())
         .map_err(|e| CliError::output(path, e))
+}
+
+/// Whether `folder` is the `--out` folder or one above it, as written (`results`,
+/// `./results/`): opening `--out` creates it.
+fn created_by_out(folder: &Path, out: &Path) -> bool {
+    use std::path::Component;
+    fn parts(p: &Path) -> Vec<Component<'_>> {
+        p.components().filter(|c| *c != Component::CurDir).collect()
+    }
+    let (folder, out) = (parts(folder), parts(out));
+    !folder.is_empty() && out.starts_with(&folder)
 }
 
 /// Open `--out DIR` for the set of files `names` (exit 2 if refused, 1 if it cannot be created).

@@ -89,13 +89,13 @@ fn run_in(args: &Args) -> CliResult {
         ..StaffingOptions::default()
     };
     staffing::targets(&loaded.config, &opts).map_err(CliError::input)?;
+    if let Some(path) = &args.report {
+        check_output(path, args.out.as_deref())?;
+    }
     let set = match &args.out {
         Some(dir) => Some(open_set(dir, &OUT_FILES)?),
         None => None,
     };
-    if let Some(path) = &args.report {
-        check_output(path)?;
-    }
     let started = Instant::now();
     eprintln!("finding the requirement (the staffing search)...");
     let requirement = staffing::search(&loaded.config, &opts, &|_| {}).map_err(CliError::input)?;

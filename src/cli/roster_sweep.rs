@@ -5,11 +5,10 @@
 //! rostered or misses a target.
 
 use super::sweep::Args;
-use super::{CliError, CliResult, Stdout, open_set, write_output};
+use super::{CliError, CliResult, Stdout, check_output, open_set, write_output};
 use controlroom::plan::html;
 use controlroom::plan::sweep::file::SweepFile;
 use controlroom::plan::sweep::roster;
-use std::path::{Component, Path};
 
 /// The file a roster sweep writes into `--out`.
 pub const OUT_FILE: &str = "roster-sweep.csv";
@@ -26,7 +25,7 @@ pub fn run(args: &Args, file: &SweepFile) -> CliResult {
         roster::load(&args.sweep, file, args.replications, args.seed).map_err(CliError::input)?;
     // The report's path is checked before any work (and before `--out` is created).
     if let Some(report) = &args.report {
-        check_report(report, &args.out)?;
+        check_output(report, Some(&args.out))?;
     }
     open_set(&args.out, &[OUT_FILE])?;
     let n = plan.variants.len();
@@ -67,45 +66,4 @@ pub fn run(args: &Args, file: &SweepFile) -> CliResult {
         )));
     }
     Ok(())
-}
-
-/// Check `--report` before the work: refused (exit 2) when it names a folder, device or FIFO
-/// (as [`super::check_output`]), or when the folder it goes in does not exist or is a file (a
-/// sweep's rosters take minutes; the folder `--out` names is created, so a report inside it is
-/// fine).
-fn check_report(report: &Path, out: &Path) -> CliResult {
-    // What `check_output` checks, keeping the error's kind: a path through a file
-    // (`notes.txt/r.html`) is bad input too, said below.
-    let target = match controlroom::files::output_target(report) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => report.to_path_buf(),
-        Err(e) => return Err(CliError::output(report, e)),
-    };
-    let folder = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    if folder.is_dir() || created_by_out(folder, out) {
-        return Ok(());
-    }
-    let why = if folder.exists() {
-        "is not a folder"
-    } else {
-        "does not exist"
-    };
-    Err(CliError::input(format!(
-        "{}: cannot write: {} {why}",
-        report.display(),
-        folder.display()
-    )))
-}
-
-/// Whether `folder` is the `--out` folder or one above it, as written (`results`,
-/// `./results/`): opening `--out` creates it.
-fn created_by_out(folder: &Path, out: &Path) -> bool {
-    fn parts(p: &Path) -> Vec<Component<'_>> {
-        p.components().filter(|c| *c != Component::CurDir).collect()
-    }
-    let (folder, out) = (parts(folder), parts(out));
-    !folder.is_empty() && out.starts_with(&folder)
 }

@@ -89,7 +89,7 @@ pub fn run(args: Args) -> CliResult {
         return super::lookahead::compare(&args, &loaded, state.as_ref());
     }
     for path in [&args.report, &args.calls].into_iter().flatten() {
-        check_output(path)?;
+        check_output(path, args.out.as_deref())?;
     }
     let set = match &args.out {
         Some(dir) => Some(open_set(dir, &OUT_FILES)?),

@@ -131,13 +131,13 @@ pub fn run(args: Args) -> CliResult {
         pooled: args.pooled,
     };
     staffing::targets(&loaded.config, &opts).map_err(CliError::input)?;
+    if let Some(path) = &args.report {
+        check_output(path, args.out.as_deref())?;
+    }
     let set = match &args.out {
         Some(dir) => Some(open_set(dir, &OUT_FILES)?),
         None => None,
     };
-    if let Some(path) = &args.report {
-        check_output(path)?;
-    }
 
     let started = Instant::now();
     let bar = progress(u64::from(opts.replications), "current rota");

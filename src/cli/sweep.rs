@@ -68,11 +68,12 @@ pub fn run(args: Args) -> CliResult {
         Some(_) => shard::file_name(shard),
         None => "sweep.csv".to_string(),
     };
-    // One file: create the folder and check the name now, then write it atomically.
-    open_set(&args.out, &[&out_name])?;
+    // One file: check the report's path, create the folder and check the name now, then
+    // write it atomically.
     if let Some(report) = &args.report {
-        check_output(report)?;
+        check_output(report, Some(&args.out))?;
     }
+    open_set(&args.out, &[&out_name])?;
     let work = plan.shard_items(shard);
     if args.shard.is_some() && work.is_empty() {
         // Exit 0 all the same: a failed array task would hold back the merge job, and merge

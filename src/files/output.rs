@@ -17,7 +17,7 @@ pub(crate) fn refused(message: impl Into<String>) -> io::Error {
 }
 
 /// The folder a path's file lives in ("." for a bare file name).
-pub(crate) fn folder_of(path: &Path) -> &Path {
+pub fn folder_of(path: &Path) -> &Path {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -25,7 +25,8 @@ pub(crate) fn folder_of(path: &Path) -> &Path {
 }
 
 /// Where writing `path` puts the bytes: symlinks followed to their final target (which may not
-/// exist yet). Refused (`InvalidInput`) when the path names a folder, device, FIFO or socket.
+/// exist yet). Refused (`InvalidInput`) when the path names a folder, device, FIFO or socket,
+/// goes through a file (`notes.txt/r.html`), or its folder does not exist.
 pub fn output_target(path: &Path) -> io::Result<PathBuf> {
     if path.as_os_str().is_empty() {
         return Err(refused("an empty path names no file"));
@@ -51,7 +52,20 @@ pub fn output_target(path: &Path) -> io::Result<PathBuf> {
                 if path.to_string_lossy().ends_with('/') {
                     return Err(refused("the path ends in `/`; give the path of a file"));
                 }
-                return Ok(p);
+                let folder = folder_of(&p);
+                return match std::fs::metadata(folder) {
+                    Ok(m) if m.is_dir() => Ok(p),
+                    Ok(_) => Err(refused(format!("{} is not a folder", folder.display()))),
+                    Err(_) => Err(refused(format!(
+                        "the folder {} does not exist",
+                        folder.display()
+                    ))),
+                };
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotADirectory => {
+                // Name the file the path goes through.
+                let file = p.ancestors().skip(1).find(|a| a.is_file()).unwrap_or(&p);
+                return Err(refused(format!("{} is not a folder", file.display())));
             }
             Err(e) => return Err(e),
         }
@@ -163,6 +177,25 @@ mod tests {
         let e = write_atomic(&sub, b"x").unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
         assert!(sub.is_dir());
+    }
+
+    /// A missing folder and a path through a file are refused as bad input, and nothing is
+    /// created.
+    #[test]
+    fn a_missing_folder_or_a_path_through_a_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("notes.txt");
+        std::fs::write(&file, "mine").unwrap();
+        for (path, says) in [
+            (dir.path().join("nowhere/r.html"), "does not exist"),
+            (file.join("r.html"), "notes.txt is not a folder"),
+        ] {
+            let e = write_atomic(&path, b"x").unwrap_err();
+            assert_eq!(e.kind(), io::ErrorKind::InvalidInput, "{path:?}");
+            assert!(e.to_string().contains(says), "{path:?}: {e}");
+        }
+        assert!(!dir.path().join("nowhere").exists());
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
     }
 
     #[test]
