@@ -132,7 +132,10 @@ fn unwritable_report_path_fails_with_a_message() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("cannot write") && err.contains("does not exist"), "{err}");
+    assert!(
+        err.contains("cannot write") && err.contains("does not exist"),
+        "{err}"
+    );
     assert!(o.stdout.is_empty(), "refused before the run");
 }
 
