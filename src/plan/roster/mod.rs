@@ -99,17 +99,28 @@ impl Roster {
         self.on_phones_where(n, interval_s, |k| k == d)
     }
 
+    /// With teams, the cover of every phase of the stagger is summed over the lines first and
+    /// the least phase taken after: the cover every week has. (Taking each line's least phase
+    /// and summing would understate it when lines are short in different phases.)
     fn on_phones_where(&self, n: usize, interval_s: f64, desk: impl Fn(usize) -> bool) -> Vec<f64> {
-        let mut out = vec![0.0; n];
+        let phases = self.rules.phases();
+        let mut all = vec![0.0; phases * n];
         for ((line, z), &d) in self.lines.iter().zip(&self.line_desk) {
             if !desk(d) {
                 continue;
             }
-            for (o, c) in out.iter_mut().zip(self.rules.coverage(line, n, interval_s)) {
+            let cover = self.rules.phase_coverage(line, n, interval_s);
+            for (o, c) in all.iter_mut().zip(cover) {
                 *o += c * f64::from(*z);
             }
         }
-        out
+        (0..n)
+            .map(|i| {
+                (0..phases)
+                    .map(|p| all[p * n + i])
+                    .fold(f64::INFINITY, f64::min)
+            })
+            .collect()
     }
 
     /// Handlers employed (one per line place; with teams, per place in every team).

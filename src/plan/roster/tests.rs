@@ -162,12 +162,99 @@ fn a_window_shorter_than_any_shift_is_contradictory() {
     }
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, .. ProptestConfig::default() })]
+/// Whatever the requirement and window, every shift worked starts in the window, has an
+/// allowed length, leaves the rest rule between consecutive days, and no line works more days
+/// in a row than allowed; the cover meets the requirement (with teams, in every phase).
+fn keeps_the_rules(
+    levels: &[u32],
+    earliest: u32,
+    span: u32,
+    rest: u32,
+    max_days: u32,
+    cycle: Option<(u32, u32, usize)>,
+) -> Result<(), TestCaseError> {
+    let latest = (earliest + span) % 24;
+    // Teams on a cycle, sometimes: as many teams as one of the cycle's divisors.
+    let teams = cycle.and_then(|(on, off, k)| {
+        let divisors: Vec<u32> = (1..=on + off).filter(|d| (on + off) % d == 0).collect();
+        (on <= max_days).then(|| crate::model::TeamCycle {
+            teams: divisors[k % divisors.len()],
+            days_on: on,
+            days_off: off,
+        })
+    });
+    let r = rules(Rostering {
+        teams: teams.clone(),
+        lengths_hours: vec![8.0, 10.0, 12.0],
+        start_grid_minutes: 120,
+        earliest_start: format!("{earliest:02}:00"),
+        latest_start: format!("{latest:02}:00"),
+        min_rest_hours: f64::from(rest),
+        max_consecutive_days: max_days,
+        days_on: vec![3, 4, 5, 6],
+        ..Rostering::default()
+    });
+    // Require only hours some allowed shift can reach.
+    let reach: Vec<bool> = (0..168)
+        .map(|i| {
+            r.lines()
+                .iter()
+                .any(|l| r.coverage(l, 168, 3600.0)[i] > 0.0)
+        })
+        .collect();
+    let req: Vec<f64> = (0..168)
+        .map(|i| {
+            if reach[i] {
+                f64::from(levels[i % 24])
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let out = roster(&r, &req, 3600.0).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    for (line, z) in &out.lines {
+        prop_assert!(*z > 0);
+        let s = r.shifts[line.shift];
+        let since = (s.start_s / 3600.0 - f64::from(earliest)).rem_euclid(24.0);
+        prop_assert!(
+            since <= f64::from(span),
+            "start {} outside the window",
+            s.start_label()
+        );
+        prop_assert!([8.0, 10.0, 12.0].contains(&(s.length_s / 3600.0)));
+        prop_assert!(line.days <= max_days);
+        if let Some(t) = &teams {
+            prop_assert_eq!(line.days, t.days_on);
+        }
+        // the next shift of the line is the next day's (same start) or next week's
+        prop_assert!(s.rest_to_next_day_s() >= f64::from(rest) * 3600.0);
+    }
+    for (i, c) in out.on_phones(168, 3600.0).iter().enumerate() {
+        prop_assert!(*c >= req[i] - 1e-6, "interval {i}: {c} < {}", req[i]);
+    }
+    Ok(())
+}
 
-    /// Whatever the requirement and window, every shift worked starts in the window, has an
-    /// allowed length, leaves the rest rule between consecutive days, and no line works more
-    /// days in a row than allowed; the cover meets the requirement.
+/// Found by the property test below: three teams on three days on and three off, with lines
+/// short in different phases of the stagger. The cover was summed over each line's least
+/// phase, which understated it (2.0 where the programme held 3).
+#[test]
+fn team_cover_is_the_least_phase_of_the_sum_not_the_sum_of_least_phases() {
+    let mut levels = vec![0; 24];
+    levels[6] = 3;
+    if let Err(e) = keeps_the_rules(&levels, 4, 16, 8, 3, Some((3, 3, 2))) {
+        panic!("{e}");
+    }
+}
+
+proptest! {
+    // A fixed seed: the same cases on every run and in CI.
+    #![proptest_config(ProptestConfig {
+        cases: 24,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(11),
+        ..ProptestConfig::default()
+    })]
+
     #[test]
     fn every_output_shift_keeps_the_window_and_the_rest_rule(
         levels in proptest::collection::vec(0u32..4, 24),
@@ -177,50 +264,6 @@ proptest! {
         max_days in 3u32..7,
         cycle in proptest::option::of((1u32..6, 1u32..6, 0usize..4)),
     ) {
-        let latest = (earliest + span) % 24;
-        // Teams on a cycle, sometimes: as many teams as one of the cycle's divisors.
-        let teams = cycle.and_then(|(on, off, k)| {
-            let divisors: Vec<u32> = (1..=on + off).filter(|d| (on + off) % d == 0).collect();
-            (on <= max_days).then(|| crate::model::TeamCycle {
-                teams: divisors[k % divisors.len()],
-                days_on: on,
-                days_off: off,
-            })
-        });
-        let r = rules(Rostering {
-            teams: teams.clone(),
-            lengths_hours: vec![8.0, 10.0, 12.0],
-            start_grid_minutes: 120,
-            earliest_start: format!("{earliest:02}:00"),
-            latest_start: format!("{latest:02}:00"),
-            min_rest_hours: f64::from(rest),
-            max_consecutive_days: max_days,
-            days_on: vec![3, 4, 5, 6],
-            ..Rostering::default()
-        });
-        // Require only hours some allowed shift can reach.
-        let reach: Vec<bool> = (0..168)
-            .map(|i| r.lines().iter().any(|l| r.coverage(l, 168, 3600.0)[i] > 0.0))
-            .collect();
-        let req: Vec<f64> = (0..168)
-            .map(|i| if reach[i] { f64::from(levels[i % 24]) } else { 0.0 })
-            .collect();
-        let out = roster(&r, &req, 3600.0).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        for (line, z) in &out.lines {
-            prop_assert!(*z > 0);
-            let s = r.shifts[line.shift];
-            let since = (s.start_s / 3600.0 - f64::from(earliest)).rem_euclid(24.0);
-            prop_assert!(since <= f64::from(span), "start {} outside the window", s.start_label());
-            prop_assert!([8.0, 10.0, 12.0].contains(&(s.length_s / 3600.0)));
-            prop_assert!(line.days <= max_days);
-            if let Some(t) = &teams {
-                prop_assert_eq!(line.days, t.days_on);
-            }
-            // the next shift of the line is the next day's (same start) or next week's
-            prop_assert!(s.rest_to_next_day_s() >= f64::from(rest) * 3600.0);
-        }
-        for (i, c) in out.on_phones(168, 3600.0).iter().enumerate() {
-            prop_assert!(*c >= req[i] - 1e-6, "interval {i}: {c} < {}", req[i]);
-        }
+        keeps_the_rules(&levels, earliest, span, rest, max_days, cycle)?;
     }
 }
