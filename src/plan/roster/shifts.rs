@@ -339,11 +339,12 @@ impl Rules {
         self.cycle.map_or(1, |c| c.stagger() as usize)
     }
 
-    /// Cover per handler on `line` in every phase, phase by phase (`phase * n + i`): what the
-    /// integer programme holds to the requirement.
+    /// Cover per handler on `line` in every phase, phase by phase (`phase * n + i`; one phase
+    /// for weekly lines): what the integer programme holds to the requirement. Sum it over
+    /// lines before taking the least phase: each line's least phase summed understates it.
     pub fn phase_coverage(&self, line: &Line, n: usize, interval_s: f64) -> Vec<f64> {
         let Some(c) = &self.cycle else {
-            return self.coverage(line, n, interval_s);
+            return self.weekly_coverage(line, n, interval_s);
         };
         let shift = &self.shifts[line.shift];
         let mut out = c.cover(shift.start_s, &self.minute_profile(shift), n, interval_s);
@@ -380,16 +381,9 @@ impl Rules {
             .collect()
     }
 
-    /// Expected handlers on the phones per handler on `line`, for each of the week's
-    /// `n` intervals of `interval_s` seconds (shrinkage and breaks counted); with teams, in
-    /// the phase with the least.
-    pub fn coverage(&self, line: &Line, n: usize, interval_s: f64) -> Vec<f64> {
-        if self.cycle.is_some() {
-            let all = self.phase_coverage(line, n, interval_s);
-            return (0..n)
-                .map(|i| all.chunks(n).map(|p| p[i]).fold(f64::INFINITY, f64::min))
-                .collect();
-        }
+    /// Expected handlers on the phones per handler on a weekly `line` (no teams), for each
+    /// of the week's `n` intervals of `interval_s` seconds (shrinkage and breaks counted).
+    fn weekly_coverage(&self, line: &Line, n: usize, interval_s: f64) -> Vec<f64> {
         let shift = &self.shifts[line.shift];
         let profile = self.minute_profile(shift);
         let mut out = vec![0.0; n];
@@ -482,7 +476,7 @@ mod tests {
             days: 1,
             shift: 0,
         };
-        let cov = r.coverage(&line, 168, 3600.0);
+        let cov = r.phase_coverage(&line, 168, 3600.0);
         let total: f64 = cov.iter().sum();
         assert!((total - 0.8 * 7.5).abs() < 1e-9, "{total}");
         // Wednesday 08:00 to 16:00 only

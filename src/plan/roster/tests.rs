@@ -194,12 +194,13 @@ fn keeps_the_rules(
         days_on: vec![3, 4, 5, 6],
         ..Rostering::default()
     });
-    // Require only hours some allowed shift can reach.
+    // Require only hours some allowed shift reaches in every phase (with teams).
     let reach: Vec<bool> = (0..168)
         .map(|i| {
-            r.lines()
-                .iter()
-                .any(|l| r.coverage(l, 168, 3600.0)[i] > 0.0)
+            r.lines().iter().any(|l| {
+                let cover = r.phase_coverage(l, 168, 3600.0);
+                cover.chunks(168).all(|phase| phase[i] > 0.0)
+            })
         })
         .collect();
     let req: Vec<f64> = (0..168)
